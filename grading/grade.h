@@ -1,0 +1,34 @@
+/*
+ * grade.h - grading one reply: normalise, one scan over all lexicons,
+ * then the scope rules (quotation, reported speech, negation) decide which
+ * occurrences are findings. Pure: text and lexicon in, struct out, no I/O.
+ */
+#ifndef CRM_GRADE_H
+#define CRM_GRADE_H
+
+#include <stddef.h>
+
+#include "lexicon.h"
+
+typedef struct finding {
+    const lex_entry *entry; /* the lexicon entry */
+    char *match;            /* the words as the trainee wrote them */
+    size_t byte_from;       /* byte span in the reply */
+    size_t byte_to;         /* one past */
+} finding;
+
+typedef struct grade_result {
+    finding *f;     /* findings in reply order: forbidden, empathy and steps */
+    size_t nf;      /* count */
+    unsigned steps; /* bit i set = step_ids[i] detected */
+    int empty;      /* 1 when nothing matchable was said */
+    char *norm;     /* folded reply (UTF-8) */
+} grade_result;
+
+/* Grades valid UTF-8 text (check it first). Returns 0; -1 with *err only for
+ * invalid UTF-8. */
+int grade_text(const lexicon *lx, const char *text, size_t len,
+               grade_result *out, char **err);
+void grade_result_release(grade_result *r);
+
+#endif

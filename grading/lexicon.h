@@ -1,0 +1,51 @@
+/*
+ * lexicon.h - lexicons as data: loads the files in grading/lexicons (in the Lua
+ * sandbox), checks every entry, and compiles all patterns plus the scope
+ * markers (conjunctions, reported speech, negators) into one match set.
+ * Deliberately not here: applying scope rules or scoring (grade.c, score.c).
+ */
+#ifndef CRM_LEXICON_H
+#define CRM_LEXICON_H
+
+#include <stddef.h>
+
+#include "match.h"
+
+typedef enum lex_kind { LEX_FORBIDDEN, LEX_EMPATHY, LEX_STEP } lex_kind;
+
+typedef struct lex_entry {
+    char *id;         /* stable id, unique within its kind */
+    lex_kind kind;    /* which lexicon it came from */
+    char *category;   /* forbidden: 推诿, 指责客户, …; NULL otherwise */
+    int severity;     /* forbidden: 1..3; 0 otherwise */
+    int step;         /* steps: index into step_ids; -1 otherwise */
+    int negatable;    /* 1 = a negator just before drops a positive match */
+    char *why;        /* forbidden: why it is wrong */
+    char *better;     /* forbidden: a better phrasing */
+    char *source;     /* where in the course material it comes from, or NULL */
+    char *file;       /* lexicon file it came from */
+    char **examples;  /* replies that must produce this entry */
+    size_t nexamples; /* count */
+    char **near;      /* replies that must not produce it */
+    size_t nnear;     /* count */
+} lex_entry;
+
+typedef struct lexicon {
+    lex_entry *e;      /* entries; an entry's index is its match tag */
+    size_t n;          /* number of entries */
+    match_set *m;      /* compiled patterns of all entries and markers */
+    int tag_conj;      /* tag of clause-splitting conjunctions */
+    int tag_report;    /* tag of reported/refused speech markers */
+    int tag_neg;       /* tag of negators */
+    char hash[65];     /* sha256 over the files loaded (names and bytes) */
+} lexicon;
+
+/* Loads forbidden.lua, empathy.lua and steps.lua from dir. On error returns
+ * -1 with *err naming the file and entry. Caller frees with lex_free. */
+int lex_load_dir(const char *dir, lexicon **out, char **err);
+void lex_free(lexicon *lx);
+
+/* Entry index by kind and id, or -1. */
+int lex_find(const lexicon *lx, lex_kind kind, const char *id);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * match.h - the multi-pattern matcher: patterns (literals, alternatives,
+ * synonym classes, optional tokens, bounded gaps) compiled into one
+ * Aho-Corasick automaton over folded code points; one scan of a text
+ * yields every pattern occurrence that lies inside one clause.
+ * Deliberately not here: what a pattern means (forbidden, empathy, step),
+ * scope rules, reading lexicon files.
+ */
+#ifndef CRM_MATCH_H
+#define CRM_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "u8.h"
+
+typedef struct match_set match_set;
+
+/* Synonym classes a pattern may name as {NAME}: lookup returns a
+ * NULL-terminated list of alternatives, or NULL when unknown. */
+typedef const char *const *(*match_class_fn)(const char *name, void *ctx);
+
+/* One occurrence: pattern tag and the span [from, to) in u8_norm indices. */
+typedef struct match_hit {
+    int tag;        /* the tag given to match_add */
+    size_t from;    /* index of the first code point */
+    size_t to;      /* index one past the last code point */
+    uint32_t clause;/* segment number (clauses split further at conjunctions) */
+} match_hit;
+
+match_set *match_new(void);
+void match_free(match_set *m);
+
+/* Parses and adds a pattern (syntax: grading/lexicons/README.md) under tag.
+ * Returns 0, or -1 with *err set (caller frees). */
+int match_add(match_set *m, const char *pattern, int tag,
+              match_class_fn classes, void *ctx, char **err);
+
+/* Builds the automaton; call once after the last match_add. */
+void match_compile(match_set *m);
+
+/* Scans a normalised text. Fills *hits (caller frees) with the first
+ * occurrence of each tag in each segment, ordered by position. Segments are
+ * the clauses of the text, split further before the conjunctions tagged
+ * `conj_tag` (pass -1 for none). *seg receives a malloc'd array of n segment
+ * numbers (caller frees), or pass NULL. */
+size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
+                  match_hit **hits, uint32_t **seg);
+
+/* Number of pattern variants (after optional-token expansion). */
+size_t match_count(const match_set *m);
+
+#endif

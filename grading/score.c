@@ -1,0 +1,69 @@
+/*
+ * score.c - scoring arithmetic. Each criterion earns a fraction of its
+ * weight: language loses per_severity % per severity point of every
+ * forbidden finding; empathy is the share of the needed empathic turns;
+ * steps is the share of required steps done; outcome is the scenario's
+ * outcome points. Hints come off the total. Deliberately no I/O.
+ */
+#include "score.h"
+
+#include <math.h>
+
+#include "util.h"
+
+const char *const crit_ids[CRIT_COUNT] = { "language", "empathy", "steps", "outcome" };
+
+static const char *const crit_labels[CRIT_COUNT] = {
+    _("专业用语"), _("共情"), _("处理步骤"), _("结果"),
+};
+
+const char *crit_label(int c)
+{
+    return c >= 0 && c < CRIT_COUNT ? crit_labels[c] : "?";
+}
+
+void score_weights_default(score_weights *w)
+{
+    w->w[CRIT_LANGUAGE] = 30;
+    w->w[CRIT_EMPATHY] = 20;
+    w->w[CRIT_STEPS] = 30;
+    w->w[CRIT_OUTCOME] = 20;
+    w->hint_cost = 5;
+    w->per_severity = 15;
+    w->empathy_needed = 2;
+}
+
+static double clamp01(double x)
+{
+    return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+static int popcount(unsigned x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+void score_compute(const score_weights *w, const score_input *in, score_card *out)
+{
+    double frac[CRIT_COUNT];
+    frac[CRIT_LANGUAGE] = in->turns > 0 ? clamp01(1.0 - in->severity_sum * w->per_severity / 100.0) : 0;
+    int need = w->empathy_needed < 1 ? 1 : w->empathy_needed;
+    if (in->turns > 0 && in->turns < need)
+        need = in->turns;
+    frac[CRIT_EMPATHY] = in->turns > 0 ? clamp01((double)in->empathic_turns / need) : 0;
+    int req = popcount(in->required);
+    frac[CRIT_STEPS] = req ? (double)popcount(in->required & in->done) / req : (in->turns > 0);
+    frac[CRIT_OUTCOME] = clamp01(in->outcome_points / 100.0);
+    double total = 0;
+    for (int c = 0; c < CRIT_COUNT; c++) {
+        out->max[c] = w->w[c];
+        out->points[c] = round(frac[c] * w->w[c] * 10) / 10;
+        total += out->points[c];
+    }
+    out->hint_penalty = in->hints * w->hint_cost;
+    total -= out->hint_penalty;
+    out->total = (int)lround(total < 0 ? 0 : total > 100 ? 100 : total);
+}

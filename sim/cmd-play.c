@@ -1,0 +1,293 @@
+/*
+ * cmd-play.c - `crmsim play`: one role-play in the console. Reads replies
+ * (readline on a terminal, one per line otherwise), handles the slash
+ * commands, shows the customer's lines and live feedback, and ends with
+ * the score card or, with --json, the result object.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <time.h>
+
+#include "cmd.h"
+#include "console.h"
+#include "report.h"
+#include "scenario.h"
+#include "session.h"
+#include "steps.h"
+#include "util.h"
+
+#define C_RESET "\033[0m"
+#define C_CUST "\033[1;36m"
+#define C_DIM "\033[2m"
+
+typedef struct play_opts {
+    const char *student; /* --student */
+    int64_t seed;        /* --seed, or -1 for a fresh one */
+    int json;            /* --json */
+} play_opts;
+
+static int64_t fresh_seed(void)
+{
+    uint32_t r = 0;
+    if (getrandom(&r, sizeof r, 0) != (ssize_t)sizeof r)
+        r = (uint32_t)time(NULL) ^ (uint32_t)clock();
+    return (int64_t)(r % 999999u) + 1;
+}
+
+static int valid_student(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > 64)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        if (*p < 0x20 || *p == 0x7F || *p == ' ')
+            return 0;
+    return 1;
+}
+
+static char *history_path(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg == '/')
+        return xasprintf("%s/crmsim/history", xdg);
+    return home && *home ? xasprintf("%s/.local/share/crmsim/history", home) : NULL;
+}
+
+static void say(crm_ctx *ctx, const session *s, const char *line)
+{
+    if (!line || !*line)
+        return;
+    printf("%s%s：%s%s\n", ctx->color ? C_CUST : "", s->scn->cust_name, line,
+           ctx->color ? C_RESET : "");
+}
+
+static void show_status(const session *s)
+{
+    printf(_("情绪：%s（%d/100）  耐心：%d  轮次：%d/%d\n"), sess_mood_label(s->mood), s->mood,
+           s->patience, s->nturns, s->scn->max_turns);
+    strbuf sb;
+    sb_init(&sb);
+    for (int i = 0; i < STEP_COUNT; i++)
+        if (s->scn->required & (1u << i))
+            sb_addf(&sb, "%s%s%s", sb.len ? "  " : "", (s->steps_done & (1u << i)) ? "✓" : "·",
+                    step_label(i));
+    printf(_("步骤：%s\n"), sb.len ? sb.buf : "-");
+    sb_release(&sb);
+}
+
+static void show_help(void)
+{
+    fputs(_("直接输入你对客户说的话，回车发送。\n"
+            "  /status  客户情绪、耐心和已完成的步骤\n"
+            "  /hint    提示下一步（每次扣分）\n"
+            "  /quit    结束本次练习（记为放弃）\n"
+            "  /help    显示本帮助\n"
+            "Ctrl-C 清空当前输入，Ctrl-D 结束。\n"), stdout);
+}
+
+static char *make_prompt(crm_ctx *ctx, const session *s)
+{
+    if (!ctx->tty)
+        return xstrdup("");
+    if (ctx->color) {
+        const char *mc = s->mood < 40 ? "\033[31m" : s->mood < 60 ? "\033[33m" : "\033[32m";
+        return xasprintf("\001%s\002[%s %d]\001%s\002 您> ", mc, sess_mood_label(s->mood), s->mood,
+                         C_RESET);
+    }
+    return xasprintf("[%s %d] 您> ", sess_mood_label(s->mood), s->mood);
+}
+
+/* Handles a /command; returns 1 when the session should end now. */
+static int slash(crm_ctx *ctx, session *s, const char *line)
+{
+    if (strcmp(line, "/help") == 0 || strcmp(line, "/?") == 0) {
+        show_help();
+    } else if (strcmp(line, "/status") == 0) {
+        show_status(s);
+    } else if (strcmp(line, "/hint") == 0) {
+        char *h = sess_hint(s);
+        printf(_("提示（扣 %.0f 分）：%s\n"), s->cfg.course->weights.hint_cost, h);
+        free(h);
+    } else if (strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0) {
+        if (con_confirm(_("确定结束本次练习吗？会话将记为“放弃”")))
+            return 1;
+    } else {
+        printf(_("不认识的命令 %s，输入 /help 查看可用命令。\n"), line);
+    }
+    (void)ctx;
+    return 0;
+}
+
+static int run(crm_ctx *ctx, session *s, const play_opts *o)
+{
+    int rc = EXIT_OK;
+    if (!o->json) {
+        printf(_("情景：%s（%s）\n"), s->scn->title, s->scn->id);
+        printf(_("背景：%s\n"), s->scn->brief);
+        if (ctx->tty)
+            printf(_("%s输入 /help 查看命令；/status 查看客户情绪；/quit 结束。%s\n"),
+                   ctx->color ? C_DIM : "", ctx->color ? C_RESET : "");
+        say(ctx, s, s->opening);
+    }
+    while (!s->ended) {
+        char *prompt = make_prompt(ctx, s);
+        size_t len = 0;
+        char *line = con_readline(prompt, &len);
+        free(prompt);
+        if (!line)
+            break; /* Ctrl-D or end of the transcript */
+        if (line[0] == '/' && !o->json) {
+            con_add_history(line);
+            int quit = slash(ctx, s, line);
+            con_free_line(line);
+            if (quit)
+                break;
+            continue;
+        }
+        if (line[0] == '/') {
+            con_free_line(line);
+            continue;
+        }
+        char *err = NULL;
+        int r = sess_reply(s, line, len, &err);
+        con_add_history(line);
+        con_free_line(line);
+        if (r == 1) {
+            fprintf(stderr, "crmsim: %s\n", err);
+            free(err);
+            continue;
+        }
+        if (r < 0) {
+            crm_error("%s", err);
+            free(err);
+            rc = EXIT_FAIL;
+            break;
+        }
+        const sess_turn *t = &s->turns[s->nturns - 1];
+        if (!o->json) {
+            if (strcmp(s->cfg.mode, "practice") == 0)
+                report_turn_feedback(stdout, &t->g, ctx->color);
+            say(ctx, s, t->customer);
+        }
+    }
+    if (!s->ended) {
+        char *err = NULL;
+        if (sess_abandon(s, &err) < 0) {
+            crm_error("%s", err);
+            free(err);
+            rc = EXIT_FAIL;
+        }
+    }
+    if (o->json) {
+        json_t *j = report_session_json(s);
+        char *txt = json_dumps(j, JSON_COMPACT);
+        puts(txt);
+        free(txt);
+        json_decref(j);
+    } else {
+        report_card(stdout, s, ctx->color);
+        if (s->id)
+            printf(_("\n已保存为第 %lld 号会话（crmsim history 查看记录）。\n"), (long long)s->id);
+    }
+    return rc;
+}
+
+static int play_exec(crm_ctx *ctx, int argc, char **argv);
+
+const struct crm_cmd cmd_play_entry = {
+    .name = "play",
+    .alias = "p",
+    .usage = "[SCENARIO] [--student ID] [--seed N] [--json]",
+    .summary = "扮演客服，与情景中的客户对话，结束时给出成绩单",
+    .help = "  SCENARIO       情景 id（见 crmsim list）或 .lua 文件路径；默认取课程设置\n"
+            "  --student ID   学号（默认 $CRMSIM_STUDENT 或登录名）\n"
+            "  --seed N       随机种子：同一种子、同样的回复，得到同样的会话\n"
+            "  --json         结束时只输出一行 JSON 结果（从标准输入逐行读回复）\n"
+            "例: crmsim play bank-card --student s001\n"
+            "    printf '您好\\n/quit\\ny\\n' | crmsim play bank-card --seed 7\n",
+    .min_args = 0,
+    .max_args = 1,
+    .exec = play_exec,
+};
+
+static int play_exec(crm_ctx *ctx, int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "student", required_argument, NULL, 's' },
+        { "seed", required_argument, NULL, 'S' },
+        { "json", no_argument, NULL, 'j' },
+        { NULL, 0, NULL, 0 },
+    };
+    play_opts o = { NULL, -1, 0 };
+    int opt;
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (opt == 's') {
+            o.student = optarg;
+        } else if (opt == 'S') {
+            char *end;
+            errno = 0;
+            long long v = strtoll(optarg, &end, 10);
+            if (*end || errno || v < 0 || v > 0x7FFFFFFFLL)
+                return cmd_usage_error(&cmd_play_entry, "--seed needs a whole number from 0 to 2147483647, not '%s'", optarg);
+            o.seed = v;
+        } else if (opt == 'j') {
+            o.json = 1;
+        } else {
+            return cmd_usage_error(&cmd_play_entry, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (cmd_check_args(&cmd_play_entry, argc - optind) != 0)
+        return EXIT_USAGE;
+    if (!o.student) {
+        const char *env = getenv("CRMSIM_STUDENT");
+        o.student = env && *env ? env : getenv("USER");
+        if (!o.student || !*o.student)
+            o.student = "student";
+    }
+    if (!valid_student(o.student))
+        return cmd_usage_error(&cmd_play_entry, "student id '%s' must be 1-64 printable characters without spaces", o.student);
+    if (o.seed < 0)
+        o.seed = fresh_seed();
+
+    course crs;
+    lexicon *lx = NULL;
+    store *db = NULL;
+    session *s = NULL;
+    char *path = NULL, *err = NULL, *hist = NULL;
+    int rc = EXIT_FAIL;
+    if (ctx_load_course(ctx, &crs) < 0)
+        return EXIT_FAIL;
+    const char *name = argc - optind == 1 ? argv[optind] : crs.default_scenario;
+    if (scn_resolve(ctx->home, name, &path, &err) < 0) {
+        crm_error("%s", err);
+        goto done;
+    }
+    if (ctx_load_lexicon(ctx, &lx) < 0 || ctx_open_store(ctx, &db) < 0)
+        goto done;
+    sess_config cfg = { ctx->home, path, o.student, o.seed, "practice", lx, &crs, db };
+    if (sess_open(&cfg, &s, &err) < 0) {
+        crm_error("%s", err);
+        goto done;
+    }
+    hist = history_path();
+    con_init(ctx->tty && !o.json, hist);
+    rc = run(ctx, s, &o);
+    con_shutdown();
+done:
+    free(err);
+    free(hist);
+    free(path);
+    sess_free(s);
+    store_close(db);
+    lex_free(lx);
+    course_release(&crs);
+    return rc;
+}

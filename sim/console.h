@@ -1,0 +1,28 @@
+/*
+ * console.h - reading the trainee's replies: GNU readline with a per-user
+ * history on a terminal (Ctrl-C clears the line, Ctrl-D ends input), and
+ * plain getline when stdin is not a terminal, so transcripts can be piped.
+ * Deliberately not here: what a line means (cmd-play.c).
+ */
+#ifndef CRM_CONSOLE_H
+#define CRM_CONSOLE_H
+
+#include <stddef.h>
+
+/* Sets up input. interactive = stdin and stdout are terminals. history may
+ * be NULL (no history file). */
+void con_init(int interactive, const char *history);
+/* Returns the next line without its newline (caller frees with
+ * con_free_line), or NULL at end of input; *len (if not NULL) is its length
+ * in bytes, which counts NUL bytes inside a piped line. Interactive only:
+ * prompt is shown; Ctrl-C clears the line being typed and asks again. */
+char *con_readline(const char *prompt, size_t *len);
+void con_add_history(const char *line);
+void con_free_line(char *line);
+/* Asks a yes/no question; default no. Non-interactive input answers from
+ * the next line. */
+int con_confirm(const char *question);
+/* Saves history and restores the terminal. */
+void con_shutdown(void);
+
+#endif

@@ -1,0 +1,374 @@
+/*
+ * scenario.c - scenario files: resolution by id or path, loading into a
+ * sandbox together with the helper library, and validation of the
+ * declarative fields with FILE:LINE messages.
+ * Deliberately not here: turns, grading, storage.
+ */
+#include "scenario.h"
+
+#include <dirent.h>
+#include <lauxlib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "steps.h"
+#include "util.h"
+
+static const char *const kinds[] = {
+    "angry", "churn", "vip", "wrong", "prospect", "loyalty", "special", NULL,
+};
+
+int scn_field_line(const scenario *s, const char *field)
+{
+    const char *src = s->src;
+    size_t fl = strlen(field);
+    int line = 1, ret_line = 0;
+    int at_start = 1;
+    for (const char *p = src; *p; p++) {
+        if (at_start) {
+            const char *q = p;
+            while (*q == ' ' || *q == '\t')
+                q++;
+            if (strncmp(q, field, fl) == 0) {
+                const char *r = q + fl;
+                while (*r == ' ' || *r == '\t')
+                    r++;
+                if (*r == '=' && r[1] != '=')
+                    return line;
+            }
+            if (strncmp(q, "return", 6) == 0)
+                ret_line = line;
+        }
+        at_start = *p == '\n';
+        if (*p == '\n')
+            line++;
+    }
+    return ret_line ? ret_line : 1;
+}
+
+static int ferr(scenario *s, char **err, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int ferr(scenario *s, char **err, const char *field, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *m = xvasprintf(fmt, ap);
+    va_end(ap);
+    crm_seterr(err, "%s:%d: %s", s->path, scn_field_line(s, field), m);
+    free(m);
+    return -1;
+}
+
+/* String field `k` of the scenario table (at -1). */
+static int want_str(scenario *s, lua_State *L, const char *k, int required, char **out, char **err)
+{
+    int t = lua_getfield(L, -1, k);
+    *out = NULL;
+    if (t == LUA_TSTRING && lua_rawlen(L, -1) > 0)
+        *out = xstrdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+    if (t != LUA_TNIL && t != LUA_TSTRING)
+        return ferr(s, err, k, "field '%s' must be a string", k);
+    if (required && !*out)
+        return ferr(s, err, k, "missing required field '%s'", k);
+    return 0;
+}
+
+static int want_int(scenario *s, lua_State *L, const char *k, int lo, int hi, int *out, char **err)
+{
+    lua_getfield(L, -1, k);
+    int isint;
+    lua_Integer v = lua_tointegerx(L, -1, &isint);
+    int nil = lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (nil)
+        return ferr(s, err, k, "missing required field '%s'", k);
+    if (!isint || v < lo || v > hi)
+        return ferr(s, err, k, "field '%s' must be an integer from %d to %d", k, lo, hi);
+    *out = (int)v;
+    return 0;
+}
+
+static int cmp_out(const void *a, const void *b)
+{
+    return strcmp(((const scn_outcome *)a)->id, ((const scn_outcome *)b)->id);
+}
+
+static int load_outcomes(scenario *s, lua_State *L, char **err)
+{
+    if (lua_getfield(L, -1, "outcomes") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return ferr(s, err, "outcomes", "missing required table 'outcomes' (e.g. outcomes = { resolved = { label = \"…\", score = 100 } })");
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        if (lua_type(L, -2) != LUA_TSTRING) {
+            lua_pop(L, 3);
+            return ferr(s, err, "outcomes", "outcome names must be strings");
+        }
+        const char *id = lua_tostring(L, -2);
+        s->out = xrealloc(s->out, (s->nout + 1) * sizeof *s->out);
+        scn_outcome *o = &s->out[s->nout++];
+        o->id = xstrdup(id);
+        o->label = NULL;
+        o->score = 0;
+        if (!lua_istable(L, -1)) {
+            lua_pop(L, 3);
+            return ferr(s, err, "outcomes", "outcome '%s' must be a table { label = \"…\", score = N }", id);
+        }
+        lua_getfield(L, -1, "label");
+        o->label = xstrdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : o->id);
+        lua_pop(L, 1);
+        lua_getfield(L, -1, "score");
+        int isint;
+        lua_Integer sc = lua_tointegerx(L, -1, &isint);
+        lua_pop(L, 1);
+        if (!isint || sc < 0 || sc > 100) {
+            lua_pop(L, 3);
+            return ferr(s, err, "outcomes", "outcome '%s' needs 'score' from 0 to 100", id);
+        }
+        o->score = (int)sc;
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    if (s->nout < 2)
+        return ferr(s, err, "outcomes", "declare at least two outcomes");
+    qsort(s->out, s->nout, sizeof *s->out, cmp_out);
+    if (scn_outcome_find(s, "abandoned") || scn_outcome_find(s, "error"))
+        return ferr(s, err, "outcomes", "'abandoned' and 'error' are reserved outcomes");
+    return 0;
+}
+
+static int load_fields(scenario *s, lua_State *L, char **err)
+{
+    if (want_str(s, L, "id", 1, &s->id, err) < 0 ||
+        want_str(s, L, "title", 1, &s->title, err) < 0 ||
+        want_str(s, L, "kind", 1, &s->kind, err) < 0 ||
+        want_str(s, L, "summary", 0, &s->summary, err) < 0 ||
+        want_str(s, L, "brief", 1, &s->brief, err) < 0 ||
+        want_int(s, L, "chapter", 1, 9, &s->chapter, err) < 0 ||
+        want_int(s, L, "mood", 0, 100, &s->mood, err) < 0 ||
+        want_int(s, L, "patience", 1, 100, &s->patience, err) < 0 ||
+        want_int(s, L, "max_turns", 1, 50, &s->max_turns, err) < 0)
+        return -1;
+    for (const char *p = s->id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return ferr(s, err, "id", "id '%s' may only use a-z, 0-9 and '-'", s->id);
+    int ok = 0;
+    for (const char *const *k = kinds; *k; k++)
+        ok |= strcmp(*k, s->kind) == 0;
+    if (!ok)
+        return ferr(s, err, "kind", "unknown kind '%s' (one of angry, churn, vip, wrong, prospect, loyalty, special)", s->kind);
+    if (lua_getfield(L, -1, "customer") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return ferr(s, err, "customer", "missing required table 'customer' (e.g. customer = { name = \"王先生\" })");
+    }
+    if (want_str(s, L, "name", 1, &s->cust_name, err) < 0 ||
+        want_str(s, L, "profile", 0, &s->cust_profile, err) < 0) {
+        lua_pop(L, 1);
+        return -1;
+    }
+    lua_pop(L, 1);
+    int t = lua_getfield(L, -1, "opening");
+    int ok_open = t == LUA_TSTRING || (t == LUA_TTABLE && lua_rawlen(L, -1) > 0);
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "on_start");
+    int has_start = lua_isfunction(L, -1);
+    lua_pop(L, 1);
+    if (!ok_open && !has_start)
+        return ferr(s, err, "opening", "missing 'opening' (a string or a list of strings) or 'on_start'");
+    if (lua_getfield(L, -1, "requires") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return ferr(s, err, "requires", "missing required list 'requires' (step ids)");
+    }
+    size_t n = (size_t)lua_rawlen(L, -1);
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i);
+        const char *id = lua_tostring(L, -1);
+        int si = id ? step_index(id) : -1;
+        lua_pop(L, 1);
+        if (si < 0) {
+            lua_pop(L, 1);
+            return ferr(s, err, "requires", "unknown step '%s' in 'requires' (one of apologize, acknowledge, ask, explain, own, contact, deadline, compensate, follow_up, thank)",
+                        id ? id : "?");
+        }
+        s->required |= 1u << si;
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, -1, "on_reply");
+    int has_reply = lua_isfunction(L, -1);
+    lua_pop(L, 1);
+    if (!has_reply)
+        return ferr(s, err, "on_reply", "missing required function 'on_reply(state, reply)'");
+    return load_outcomes(s, L, err);
+}
+
+int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err)
+{
+    scenario *s = xcalloc(1, sizeof *s);
+    s->ref = LUA_NOREF;
+    s->path = xstrdup(path);
+    *out = NULL;
+    size_t len;
+    if (read_file(path, &s->src, &len, err) < 0)
+        goto fail;
+    if (strlen(s->src) != len) {
+        crm_seterr(err, "%s:1: file contains NUL bytes (not a Lua text file)", path);
+        goto fail;
+    }
+    sha256_hex(s->src, len, s->hash);
+    s->h = lh_new(seed);
+    lua_State *L = lh_L(s->h);
+    char *lib = xasprintf("%s/scenarios/lib/crm.lua", home);
+    int rc = lh_dofile(s->h, lib, err);
+    free(lib);
+    if (rc < 0)
+        goto fail;
+    if (!lua_istable(L, -1)) {
+        crm_seterr(err, "scenarios/lib/crm.lua must return a table");
+        goto fail;
+    }
+    lh_readonly(L, "crm");
+    lh_setglobal(s->h, "crm");
+    if (lh_dobuffer(s->h, s->src, len, path, err) < 0)
+        goto fail;
+    if (!lua_istable(L, -1)) {
+        lua_pop(L, 1);
+        crm_seterr(err, "%s:%d: the file must return the scenario table (return { id = …, … })",
+                   path, scn_field_line(s, "return"));
+        goto fail;
+    }
+    if (load_fields(s, L, err) < 0) {
+        lua_pop(L, 1);
+        goto fail;
+    }
+    s->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    *out = s;
+    return 0;
+fail:
+    scn_free(s);
+    return -1;
+}
+
+void scn_free(scenario *s)
+{
+    if (!s)
+        return;
+    lh_free(s->h);
+    free(s->path);
+    free(s->src);
+    free(s->id);
+    free(s->title);
+    free(s->kind);
+    free(s->summary);
+    free(s->brief);
+    free(s->cust_name);
+    free(s->cust_profile);
+    for (size_t i = 0; i < s->nout; i++) {
+        free(s->out[i].id);
+        free(s->out[i].label);
+    }
+    free(s->out);
+    free(s);
+}
+
+const scn_outcome *scn_outcome_find(const scenario *s, const char *id)
+{
+    for (size_t i = 0; i < s->nout; i++)
+        if (strcmp(s->out[i].id, id) == 0)
+            return &s->out[i];
+    return NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **scn_ids(const char *home, size_t *n)
+{
+    char *dir = xasprintf("%s/scenarios", home);
+    DIR *d = opendir(dir);
+    free(dir);
+    char **ids = NULL;
+    *n = 0;
+    if (!d)
+        return NULL;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name);
+        if (l < 5 || strcmp(de->d_name + l - 4, ".lua") != 0 || de->d_name[0] == '.')
+            continue;
+        ids = xrealloc(ids, (*n + 1) * sizeof *ids);
+        ids[(*n)++] = xstrndup(de->d_name, l - 4);
+    }
+    closedir(d);
+    if (*n > 1)
+        qsort(ids, *n, sizeof *ids, cmp_str);
+    return ids;
+}
+
+/* Levenshtein distance on bytes (ids are ASCII). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    size_t *row = xmalloc((lb + 1) * sizeof *row);
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t best = prev + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    size_t d = row[lb];
+    free(row);
+    return d;
+}
+
+int scn_resolve(const char *home, const char *name, char **path, char **err)
+{
+    size_t nl = strlen(name);
+    struct stat st;
+    *path = NULL;
+    if (strchr(name, '/') || (nl > 4 && strcmp(name + nl - 4, ".lua") == 0)) {
+        if (stat(name, &st) < 0)
+            return crm_seterr(err, "scenario file '%s' not found", name);
+        *path = xstrdup(name);
+        return 0;
+    }
+    char *p = xasprintf("%s/scenarios/%s.lua", home, name);
+    if (stat(p, &st) == 0) {
+        *path = p;
+        return 0;
+    }
+    free(p);
+    size_t n;
+    char **ids = scn_ids(home, &n);
+    strbuf sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < n; i++) {
+        size_t d = edit_distance(name, ids[i]);
+        if (d <= 3 || strstr(ids[i], name) || strstr(name, ids[i]))
+            sb_addf(&sb, "%s%s", sb.len ? ", " : "", ids[i]);
+    }
+    if (sb.len)
+        crm_seterr(err, "unknown scenario '%s' (did you mean: %s?)", name, sb.buf);
+    else
+        crm_seterr(err, "unknown scenario '%s' (see 'crmsim list')", name);
+    sb_release(&sb);
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    return -1;
+}

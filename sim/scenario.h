@@ -1,0 +1,64 @@
+/*
+ * scenario.h - finding, loading and validating a scenario file: the helper
+ * library and the persona run in one fresh sandbox, the declarative fields
+ * are checked and copied out, and every problem is reported as FILE:LINE.
+ * Deliberately not here: playing turns (session.c).
+ */
+#ifndef CRM_SCENARIO_H
+#define CRM_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "luahost.h"
+
+typedef struct scn_outcome {
+    char *id;     /* "resolved", "churned", … */
+    char *label;  /* shown on the score card */
+    int score;    /* outcome points 0..100 */
+} scn_outcome;
+
+typedef struct scenario {
+    lh *h;              /* sandbox holding the helper library and the persona */
+    int ref;            /* registry ref of the scenario table */
+    char *path;         /* file it was loaded from */
+    char *src;          /* file bytes (for FILE:LINE of field errors) */
+    char hash[65];      /* sha256 of the file bytes */
+    char *id;           /* id field */
+    char *title;        /* title field */
+    char *kind;         /* kind field */
+    char *summary;      /* summary or NULL */
+    char *brief;        /* what the trainee knows */
+    char *cust_name;    /* customer.name */
+    char *cust_profile; /* customer.profile or NULL */
+    int chapter;        /* 1..9 */
+    int mood;           /* starting mood 0..100 */
+    int patience;       /* starting patience */
+    int max_turns;      /* turn limit */
+    unsigned required;  /* bit per required step */
+    scn_outcome *out;   /* declared outcomes, in sorted id order */
+    size_t nout;        /* count */
+} scenario;
+
+/* Loads and validates the scenario at path in a fresh sandbox seeded with
+ * seed. home is crmsim's data directory (for scenarios/lib/crm.lua). */
+int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err);
+void scn_free(scenario *s);
+
+/* The outcome entry for id, or NULL. */
+const scn_outcome *scn_outcome_find(const scenario *s, const char *id);
+
+/* 1-based line in the scenario source where `field =` is written, or the
+ * line of its last `return`, or 1. */
+int scn_field_line(const scenario *s, const char *field);
+
+/* Resolves a name to a file: a path (contains '/' or ends in .lua) is used
+ * as is; otherwise home/scenarios/NAME.lua. An unknown id gives an error
+ * listing close matches. Caller frees *path. */
+int scn_resolve(const char *home, const char *name, char **path, char **err);
+
+/* Ids of all scenarios in home/scenarios (sorted); caller frees each and
+ * the array. */
+char **scn_ids(const char *home, size_t *n);
+
+#endif

@@ -1,0 +1,745 @@
+/*
+ * session.c - the session engine: persona state, one turn at a time
+ * (check, grade, persona hook, store), the end of a session and its score.
+ * Everything here is a function of the scenario bytes, lexicons, seed and
+ * replies: no clock, no unordered iteration reaches state or output.
+ * Deliberately not here: terminal input and output.
+ */
+#include "session.h"
+
+#include <jansson.h>
+#include <lauxlib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+#include "steps.h"
+#include "u8.h"
+#include "util.h"
+
+#define MAX_CUSTOMER_CHARS 2000
+#define MAX_STATE_DEPTH 16
+
+const char *sess_mood_label(int mood)
+{
+    if (mood < 20)
+        return _("暴怒");
+    if (mood < 40)
+        return _("生气");
+    if (mood < 60)
+        return _("不满");
+    if (mood < 80)
+        return _("平静");
+    return _("满意");
+}
+
+/* Customer text as a terminal may show it: valid UTF-8, no control
+ * characters except newline, bounded length. */
+static char *sanitize(const char *s, size_t len)
+{
+    strbuf sb;
+    sb_init(&sb);
+    size_t i = 0, chars = 0;
+    while (i < len && chars < MAX_CUSTOMER_CHARS) {
+        size_t bad;
+        unsigned char c = (unsigned char)s[i];
+        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (k > len - i || u8_validate(s + i, k, &bad) < 0) {
+            sb_adds(&sb, "\xEF\xBF\xBD");
+            i++;
+            chars++;
+            continue;
+        }
+        uint32_t cp = c;
+        if (k > 1) {
+            cp = c & (0xFFu >> (k + 1));
+            for (size_t j = 1; j < k; j++)
+                cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
+        }
+        if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            i += k;
+            continue;
+        }
+        sb_add(&sb, s + i, k);
+        i += k;
+        chars++;
+    }
+    if (i < len)
+        sb_adds(&sb, "…");
+    return sb_detach(&sb);
+}
+
+/* ---- Lua state to JSON, keys sorted -------------------------------- */
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static json_t *to_json(lua_State *L, int idx, int depth, const char *path, char **err);
+
+static json_t *table_to_json(lua_State *L, int idx, int depth, const char *path, char **err)
+{
+    idx = lua_absindex(L, idx);
+    size_t n = (size_t)lua_rawlen(L, idx), count = 0;
+    int seq = 1;
+    char **keys = NULL;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        count++;
+        if (lua_type(L, -1) == LUA_TNUMBER && lua_isinteger(L, -1)) {
+            lua_Integer k = lua_tointeger(L, -1);
+            if (k < 1 || (size_t)k > n)
+                seq = 0;
+        } else if (lua_type(L, -1) == LUA_TSTRING) {
+            seq = 0;
+        } else {
+            lua_pop(L, 1);
+            for (size_t i = 0; i < count - 1; i++)
+                free(keys[i]);
+            free(keys);
+            crm_seterr(err, "%s: keys must be strings or integers", path);
+            return NULL;
+        }
+        keys = xrealloc(keys, count * sizeof *keys);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            keys[count - 1] = xstrdup(lua_tostring(L, -1));
+        else
+            keys[count - 1] = xasprintf("%lld", (long long)lua_tointeger(L, -1));
+    }
+    json_t *out = NULL;
+    if (seq && count == n && n > 0) {
+        out = json_array();
+        for (size_t i = 1; i <= n && out; i++) {
+            lua_rawgeti(L, idx, (lua_Integer)i);
+            char *sub = xasprintf("%s[%zu]", path, i);
+            json_t *v = to_json(L, -1, depth + 1, sub, err);
+            free(sub);
+            lua_pop(L, 1);
+            if (!v) {
+                json_decref(out);
+                out = NULL;
+            } else {
+                json_array_append_new(out, v);
+            }
+        }
+    } else {
+        qsort(keys, count, sizeof *keys, cmp_cstr);
+        out = json_object();
+        for (size_t i = 0; i < count && out; i++) {
+            char *end;
+            long long ik = strtoll(keys[i], &end, 10);
+            if (*end == '\0' && lua_rawgeti(L, idx, ik) != LUA_TNIL) {
+                /* integer key */
+            } else {
+                if (*end == '\0')
+                    lua_pop(L, 1);
+                lua_getfield(L, idx, keys[i]);
+            }
+            char *sub = xasprintf("%s.%s", path, keys[i]);
+            json_t *v = to_json(L, -1, depth + 1, sub, err);
+            free(sub);
+            lua_pop(L, 1);
+            if (!v) {
+                json_decref(out);
+                out = NULL;
+            } else {
+                json_object_set_new(out, keys[i], v);
+            }
+        }
+    }
+    for (size_t i = 0; i < count; i++)
+        free(keys[i]);
+    free(keys);
+    return out;
+}
+
+static json_t *to_json(lua_State *L, int idx, int depth, const char *path, char **err)
+{
+    if (depth > MAX_STATE_DEPTH) {
+        crm_seterr(err, "%s: nested too deep (cycle?)", path);
+        return NULL;
+    }
+    switch (lua_type(L, idx)) {
+    case LUA_TBOOLEAN:
+        return json_boolean(lua_toboolean(L, idx));
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx))
+            return json_integer((json_int_t)lua_tointeger(L, idx));
+        if (!isfinite(lua_tonumber(L, idx))) {
+            crm_seterr(err, "%s: numbers must be finite", path);
+            return NULL;
+        }
+        return json_real(lua_tonumber(L, idx));
+    case LUA_TSTRING: {
+        size_t len;
+        const char *s = lua_tolstring(L, idx, &len);
+        json_t *v = json_stringn(s, len);
+        if (!v)
+            crm_seterr(err, "%s: strings must be valid UTF-8", path);
+        return v;
+    }
+    case LUA_TTABLE:
+        return table_to_json(L, idx, depth, path, err);
+    default:
+        crm_seterr(err, "%s: cannot keep a %s value in the state", path, luaL_typename(L, idx));
+        return NULL;
+    }
+}
+
+static char *json_text(json_t *v)
+{
+    char *s = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+    char *out = xstrdup(s ? s : "null");
+    free(s);
+    return out;
+}
+
+/* ---- persona state ---------------------------------------------------- */
+
+static lua_State *SL(session *s)
+{
+    return lh_L(s->scn->h);
+}
+
+static void push_state(session *s)
+{
+    lua_rawgeti(SL(s), LUA_REGISTRYINDEX, s->state_ref);
+}
+
+static void push_field_fn(session *s, const char *name)
+{
+    lua_State *L = SL(s);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->scn->ref);
+    lua_getfield(L, -1, name);
+    lua_remove(L, -2);
+}
+
+static int fn_line(session *s, const char *name)
+{
+    lua_State *L = SL(s);
+    push_field_fn(s, name);
+    lua_Debug ar;
+    int line = 0;
+    if (lua_isfunction(L, -1)) {
+        lua_getinfo(L, ">S", &ar);
+        line = ar.linedefined;
+    } else {
+        lua_pop(L, 1);
+    }
+    return line > 0 ? line : scn_field_line(s->scn, name);
+}
+
+static void new_state(session *s)
+{
+    lua_State *L = SL(s);
+    lua_newtable(L);
+    lua_pushinteger(L, 0);
+    lua_setfield(L, -2, "turn");
+    lua_pushinteger(L, s->scn->mood);
+    lua_setfield(L, -2, "mood");
+    lua_pushinteger(L, s->scn->patience);
+    lua_setfield(L, -2, "patience");
+    lua_newtable(L);
+    lua_setfield(L, -2, "steps");
+    lua_newtable(L);
+    lua_setfield(L, -2, "memo");
+    lua_pushinteger(L, (lua_Integer)s->cfg.seed);
+    lua_setfield(L, -2, "seed");
+    lua_pushinteger(L, s->scn->max_turns);
+    lua_setfield(L, -2, "max_turns");
+    s->state_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    s->mood = s->scn->mood;
+    s->patience = s->scn->patience;
+}
+
+/* After a hook: clamp mood and patience, check steps; -1 with *err. */
+static int settle_state(session *s, const char *hook, char **err)
+{
+    lua_State *L = SL(s);
+    int rc = 0;
+    push_state(s);
+    lua_getfield(L, -1, "mood");
+    double mood = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : s->mood;
+    lua_pop(L, 1);
+    mood = mood < 0 ? 0 : mood > 100 ? 100 : mood;
+    s->mood = (int)lround(mood);
+    lua_pushinteger(L, s->mood);
+    lua_setfield(L, -2, "mood");
+    lua_getfield(L, -1, "patience");
+    double pat = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : s->patience;
+    lua_pop(L, 1);
+    s->patience = pat < 0 ? 0 : (int)lround(pat);
+    lua_pushinteger(L, s->patience);
+    lua_setfield(L, -2, "patience");
+    lua_pushinteger(L, s->nturns);
+    lua_setfield(L, -2, "turn");
+    s->steps_done = 0;
+    if (lua_getfield(L, -1, "steps") == LUA_TTABLE) {
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            lua_pop(L, 1);
+            const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+            int si = k ? step_index(k) : -1;
+            if (si < 0) {
+                lua_pop(L, 1);
+                rc = crm_seterr(err, "%s:%d: %s put an unknown step '%s' in state.steps",
+                                s->scn->path, fn_line(s, hook), hook, k ? k : "(not a string)");
+                break;
+            }
+            s->steps_done |= 1u << si;
+        }
+    } else {
+        rc = crm_seterr(err, "%s:%d: %s replaced state.steps with a non-table",
+                        s->scn->path, fn_line(s, hook), hook);
+    }
+    lua_pop(L, 2);
+    return rc;
+}
+
+char *sess_state_json(session *s)
+{
+    lua_State *L = SL(s);
+    char *err = NULL;
+    push_state(s);
+    json_t *v = to_json(L, -1, 0, "state", &err);
+    lua_pop(L, 1);
+    if (!v) {
+        char *out = xasprintf("{\"error\":\"%s\"}", "state not serialisable");
+        free(err);
+        return out;
+    }
+    char *out = json_text(v);
+    json_decref(v);
+    return out;
+}
+
+/* State JSON with its error reported against the hook that broke it. */
+static char *state_json_checked(session *s, const char *hook, char **err)
+{
+    lua_State *L = SL(s);
+    char *e = NULL;
+    push_state(s);
+    json_t *v = to_json(L, -1, 0, "state", &e);
+    lua_pop(L, 1);
+    if (!v) {
+        crm_seterr(err, "%s:%d: after %s: %s", s->scn->path, fn_line(s, hook), hook, e);
+        free(e);
+        return NULL;
+    }
+    char *out = json_text(v);
+    json_decref(v);
+    return out;
+}
+
+/* ---- life cycle -------------------------------------------------------- */
+
+static int store_end(session *s, char **err);
+
+static int end_session(session *s, const char *outcome, char **err)
+{
+    s->ended = 1;
+    free(s->outcome);
+    s->outcome = xstrdup(outcome);
+    const scn_outcome *o = scn_outcome_find(s->scn, outcome);
+    score_input in = { 0 };
+    in.turns = s->nturns;
+    for (int i = 0; i < s->nturns; i++) {
+        int emp = 0;
+        const grade_result *g = &s->turns[i].g;
+        for (size_t j = 0; j < g->nf; j++) {
+            if (g->f[j].entry->kind == LEX_FORBIDDEN)
+                in.severity_sum += g->f[j].entry->severity;
+            if (g->f[j].entry->kind == LEX_EMPATHY)
+                emp = 1;
+        }
+        if (g->steps & (1u << step_index("apologize")))
+            emp = 1;
+        in.empathic_turns += emp;
+    }
+    in.required = s->scn->required;
+    in.done = s->steps_done;
+    in.outcome_points = o ? o->score : 0;
+    in.hints = s->hints;
+    score_compute(&s->cfg.course->weights, &in, &s->card);
+    return store_end(s, err);
+}
+
+static int store_end(session *s, char **err)
+{
+    if (!s->cfg.db)
+        return 0;
+    store_criterion crit[CRIT_COUNT];
+    for (int c = 0; c < CRIT_COUNT; c++)
+        crit[c] = (store_criterion){ crit_ids[c], s->card.points[c], s->card.max[c] };
+    return store_session_end(s->cfg.db, s->id, s->outcome, s->card.total, crit,
+                             CRIT_COUNT, err);
+}
+
+/* Stores one turn (n = 0 for the opening). */
+static int save_turn(session *s, int n, const char *reply, const char *customer,
+                      const grade_result *g, const char *state, char **err)
+{
+    if (!s->cfg.db)
+        return 0;
+    json_t *f = json_object();
+    if (g)
+        report_findings(f, g);
+    char *fj = json_text(f);
+    json_decref(f);
+    store_turn t = { n, reply, customer, fj, state };
+    int rc = store_turn_add(s->cfg.db, s->id, &t, s->hints, err);
+    free(fj);
+    return rc;
+}
+
+static char *opening_line(session *s, char **err)
+{
+    lua_State *L = SL(s);
+    push_field_fn(s, "on_start");
+    if (lua_isfunction(L, -1)) {
+        push_state(s);
+        if (lh_call(s->scn->h, 1, 1, err) < 0)
+            return NULL;
+        if (!lua_isstring(L, -1)) {
+            lua_pop(L, 1);
+            crm_seterr(err, "%s:%d: on_start must return the opening line (a string)",
+                       s->scn->path, fn_line(s, "on_start"));
+            return NULL;
+        }
+    } else {
+        lua_pop(L, 1);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, s->scn->ref);
+        lua_getfield(L, -1, "opening");
+        lua_remove(L, -2);
+        if (lua_istable(L, -1)) {
+            lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+            lua_Integer pick = (lua_Integer)((uint64_t)s->cfg.seed % (uint64_t)n) + 1;
+            lua_rawgeti(L, -1, pick);
+            lua_remove(L, -2);
+        }
+        if (!lua_isstring(L, -1)) {
+            lua_pop(L, 1);
+            crm_seterr(err, "%s:%d: 'opening' must be a string or a list of strings",
+                       s->scn->path, scn_field_line(s->scn, "opening"));
+            return NULL;
+        }
+    }
+    size_t len;
+    const char *t = lua_tolstring(L, -1, &len);
+    char *line = sanitize(t, len);
+    lua_pop(L, 1);
+    return line;
+}
+
+int sess_open(const sess_config *cfg, session **out, char **err)
+{
+    session *s = xcalloc(1, sizeof *s);
+    s->cfg = *cfg;
+    s->state_ref = LUA_NOREF;
+    *out = NULL;
+    if (scn_load(cfg->home, cfg->path, cfg->seed, &s->scn, err) < 0)
+        goto fail;
+    new_state(s);
+    s->opening = opening_line(s, err);
+    if (!s->opening)
+        goto fail;
+    if (settle_state(s, "on_start", err) < 0)
+        goto fail;
+    char *state = state_json_checked(s, "on_start", err);
+    if (!state)
+        goto fail;
+    if (cfg->db) {
+        store_session row = { 0 };
+        row.student = cfg->student;
+        row.scenario = s->scn->id;
+        row.scenario_hash = s->scn->hash;
+        row.lexicon_hash = cfg->lx->hash;
+        row.seed = cfg->seed;
+        row.mode = cfg->mode;
+        row.score = -1;
+        if (store_ensure_student(cfg->db, cfg->student, err) < 0 ||
+            store_ensure_scenario(cfg->db, s->scn->id, s->scn->hash, s->scn->title, err) < 0 ||
+            store_session_begin(cfg->db, &row, err) < 0) {
+            free(state);
+            goto fail;
+        }
+        s->id = row.id;
+    }
+    int rc = save_turn(s, 0, NULL, s->opening, NULL, state, err);
+    free(state);
+    if (rc < 0)
+        goto fail;
+    *out = s;
+    return 0;
+fail:
+    sess_free(s);
+    return -1;
+}
+
+void sess_free(session *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->nturns; i++) {
+        free(s->turns[i].reply);
+        free(s->turns[i].customer);
+        grade_result_release(&s->turns[i].g);
+    }
+    free(s->turns);
+    free(s->opening);
+    free(s->outcome);
+    scn_free(s->scn);
+    free(s);
+}
+
+static void push_str_list(lua_State *L, const grade_result *g, lex_kind kind)
+{
+    lua_newtable(L);
+    lua_Integer k = 0;
+    for (size_t i = 0; i < g->nf; i++) {
+        const finding *f = &g->f[i];
+        if (f->entry->kind != kind)
+            continue;
+        lua_newtable(L);
+        lua_pushstring(L, f->entry->id);
+        lua_setfield(L, -2, "id");
+        lua_pushstring(L, f->match);
+        lua_setfield(L, -2, "match");
+        if (kind == LEX_FORBIDDEN) {
+            lua_pushstring(L, f->entry->category);
+            lua_setfield(L, -2, "category");
+            lua_pushinteger(L, f->entry->severity);
+            lua_setfield(L, -2, "severity");
+            lua_pushstring(L, f->entry->why);
+            lua_setfield(L, -2, "why");
+            lua_pushstring(L, f->entry->better);
+            lua_setfield(L, -2, "better");
+        }
+        lua_rawseti(L, -2, ++k);
+    }
+}
+
+static void push_reply(session *s, const char *line, size_t len, const grade_result *g, int repeated)
+{
+    lua_State *L = SL(s);
+    lua_newtable(L);
+    lua_pushlstring(L, line, len);
+    lua_setfield(L, -2, "text");
+    lua_pushstring(L, g->norm);
+    lua_setfield(L, -2, "norm");
+    push_str_list(L, g, LEX_FORBIDDEN);
+    lua_setfield(L, -2, "forbidden");
+    push_str_list(L, g, LEX_EMPATHY);
+    lua_setfield(L, -2, "empathy");
+    lua_newtable(L);
+    lua_Integer k = 0;
+    for (int i = 0; i < STEP_COUNT; i++)
+        if (g->steps & (1u << i)) {
+            lua_pushstring(L, step_ids[i]);
+            lua_rawseti(L, -2, ++k);
+        }
+    lua_setfield(L, -2, "steps");
+    lua_pushboolean(L, g->empty);
+    lua_setfield(L, -2, "empty");
+    lua_pushboolean(L, repeated);
+    lua_setfield(L, -2, "repeated");
+    lua_pushinteger(L, s->nturns + 1);
+    lua_setfield(L, -2, "turn");
+}
+
+/* Ends the session with outcome "error" after a scenario or store failure;
+ * keeps *err (the first error) and adds nothing to it. */
+static int fail_session(session *s)
+{
+    char *e2 = NULL;
+    s->ended = 1;
+    free(s->outcome);
+    s->outcome = xstrdup("error");
+    memset(&s->card, 0, sizeof s->card);
+    if (s->cfg.db)
+        store_session_end(s->cfg.db, s->id, "error", 0, NULL, 0, &e2);
+    free(e2);
+    return -1;
+}
+
+/* Calls on_reply or on_timeout (function and args already pushed); checks
+ * and returns say (malloc'd) and outcome (malloc'd or NULL). */
+static int run_hook(session *s, const char *hook, int nargs, char **say, char **outcome, char **err)
+{
+    lua_State *L = SL(s);
+    *say = NULL;
+    *outcome = NULL;
+    if (lh_call(s->scn->h, nargs, 2, err) < 0)
+        return -1;
+    if (!lua_isnil(L, -2) && !lua_isstring(L, -2)) {
+        lua_pop(L, 2);
+        return crm_seterr(err, "%s:%d: %s must return what the customer says (a string), got %s",
+                          s->scn->path, fn_line(s, hook), hook, luaL_typename(L, -2));
+    }
+    if (!lua_isnil(L, -1)) {
+        const char *o = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;
+        if (!o || !scn_outcome_find(s->scn, o)) {
+            strbuf known;
+            sb_init(&known);
+            for (size_t i = 0; i < s->scn->nout; i++)
+                sb_addf(&known, "%s%s", i ? ", " : "", s->scn->out[i].id);
+            crm_seterr(err, "%s:%d: %s returned outcome '%s', which is not declared in 'outcomes' (%s)",
+                       s->scn->path, fn_line(s, hook), hook, o ? o : luaL_typename(L, -1), known.buf);
+            sb_release(&known);
+            lua_pop(L, 2);
+            return -1;
+        }
+        *outcome = xstrdup(o);
+    }
+    size_t len = 0;
+    const char *t = lua_isstring(L, -2) ? lua_tolstring(L, -2, &len) : "";
+    *say = sanitize(t, len);
+    lua_pop(L, 2);
+    return 0;
+}
+
+static const char *timeout_outcome(const session *s)
+{
+    static const char *const prefs[] = { "unresolved", "churned", "escalated", NULL };
+    for (const char *const *p = prefs; *p; p++)
+        if (scn_outcome_find(s->scn, *p))
+            return *p;
+    return s->scn->out[0].id;
+}
+
+int sess_reply(session *s, const char *line, size_t len, char **err)
+{
+    if (s->ended)
+        return crm_seterr(err, "the session has ended");
+    if (u8_check_reply(line, len, err) < 0)
+        return 1;
+    sess_turn t;
+    memset(&t, 0, sizeof t);
+    if (grade_text(s->cfg.lx, line, len, &t.g, err) < 0)
+        return 1;
+    int repeated = 0;
+    for (int i = 0; i < s->nturns && !t.g.empty; i++)
+        if (strcmp(s->turns[i].g.norm, t.g.norm) == 0)
+            repeated = 1;
+    t.n = s->nturns + 1;
+    t.reply = xstrndup(line, len);
+
+    char *say = NULL, *outcome = NULL, *state = NULL;
+    push_field_fn(s, "on_reply");
+    push_state(s);
+    lua_State *L = SL(s);
+    lua_pushinteger(L, t.n);
+    lua_setfield(L, -2, "turn");
+    push_reply(s, line, len, &t.g, repeated);
+    int rc = run_hook(s, "on_reply", 2, &say, &outcome, err);
+    s->turns = xrealloc(s->turns, (size_t)(s->nturns + 1) * sizeof *s->turns);
+    s->turns[s->nturns++] = t;
+    sess_turn *tp = &s->turns[s->nturns - 1];
+    tp->customer = say ? say : xstrdup("");
+    if (rc < 0 || settle_state(s, "on_reply", err) < 0 ||
+        !(state = state_json_checked(s, "on_reply", err))) {
+        free(outcome);
+        return fail_session(s);
+    }
+    /* Turn limit: the persona has the last word through on_timeout. */
+    if (!outcome && tp->n >= s->scn->max_turns) {
+        push_field_fn(s, "on_timeout");
+        if (lua_isfunction(L, -1)) {
+            char *say2 = NULL;
+            push_state(s);
+            free(state);
+            state = NULL;
+            if (run_hook(s, "on_timeout", 1, &say2, &outcome, err) < 0 ||
+                settle_state(s, "on_timeout", err) < 0 ||
+                !(state = state_json_checked(s, "on_timeout", err))) {
+                free(say2);
+                free(outcome);
+                return fail_session(s);
+            }
+            if (say2 && *say2) {
+                char *joined = *tp->customer ? xasprintf("%s\n%s", tp->customer, say2) : xstrdup(say2);
+                free(tp->customer);
+                tp->customer = joined;
+            }
+            free(say2);
+        } else {
+            lua_pop(L, 1);
+        }
+        if (!outcome)
+            outcome = xstrdup(timeout_outcome(s));
+    }
+    tp->mood = s->mood;
+    rc = save_turn(s, tp->n, tp->reply, tp->customer, &tp->g, state, err);
+    free(state);
+    if (rc < 0) {
+        free(outcome);
+        return fail_session(s);
+    }
+    if (outcome) {
+        rc = end_session(s, outcome, err);
+        free(outcome);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+char *sess_hint(session *s)
+{
+    lua_State *L = SL(s);
+    strbuf sb;
+    sb_init(&sb);
+    s->hints++;
+    push_field_fn(s, "hints");
+    if (lua_isfunction(L, -1)) {
+        char *err = NULL;
+        push_state(s);
+        if (lh_call(s->scn->h, 1, 1, &err) == 0) {
+            if (lua_isstring(L, -1)) {
+                char *h = sanitize(lua_tostring(L, -1), lua_rawlen(L, -1));
+                sb_adds(&sb, h);
+                free(h);
+            }
+            lua_pop(L, 1);
+        } else {
+            sb_addf(&sb, _("（提示函数出错：%s）"), err);
+        }
+        free(err);
+    } else if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        lua_rawgeti(L, -1, (s->hints - 1) % n + 1);
+        if (lua_isstring(L, -1)) {
+            char *h = sanitize(lua_tostring(L, -1), lua_rawlen(L, -1));
+            sb_adds(&sb, h);
+            free(h);
+        }
+        lua_pop(L, 2);
+    } else {
+        lua_pop(L, 1);
+    }
+    unsigned missing = s->scn->required & ~s->steps_done;
+    if (missing) {
+        if (sb.len)
+            sb_adds(&sb, "\n");
+        sb_adds(&sb, _("还没完成的步骤："));
+        int first = 1;
+        for (int i = 0; i < STEP_COUNT; i++)
+            if (missing & (1u << i)) {
+                sb_addf(&sb, "%s%s", first ? "" : "、", step_label(i));
+                first = 0;
+            }
+    }
+    if (!sb.len)
+        sb_adds(&sb, _("要求的步骤都做到了：争取让客户满意地结束通话。"));
+    return sb_detach(&sb);
+}
+
+int sess_abandon(session *s, char **err)
+{
+    if (s->ended)
+        return 0;
+    return end_session(s, "abandoned", err);
+}

@@ -1,0 +1,78 @@
+/*
+ * session.h - the session engine: one role-play from the opening line to
+ * the score. Each turn: check the reply, grade it, let the persona react,
+ * store the turn in one transaction. Deliberately not here: reading input
+ * or printing (console.c, cmd-play.c).
+ */
+#ifndef CRM_SESSION_H
+#define CRM_SESSION_H
+
+#include <stdint.h>
+
+#include "course.h"
+#include "grade.h"
+#include "lexicon.h"
+#include "scenario.h"
+#include "score.h"
+#include "store.h"
+
+typedef struct sess_config {
+    const char *home;       /* crmsim data directory */
+    const char *path;       /* scenario file */
+    const char *student;    /* student id */
+    int64_t seed;           /* session seed */
+    const char *mode;       /* "practice" or "exam" */
+    const lexicon *lx;      /* compiled lexicons */
+    const course *course;   /* rubric */
+    store *db;              /* where turns go; NULL = not stored */
+} sess_config;
+
+typedef struct sess_turn {
+    int n;            /* 1-based */
+    char *reply;      /* as typed */
+    char *customer;   /* the customer's answer (sanitised) */
+    grade_result g;   /* findings */
+    int mood;         /* mood after the turn */
+} sess_turn;
+
+typedef struct session {
+    sess_config cfg;      /* copy of the configuration */
+    scenario *scn;        /* loaded persona */
+    int state_ref;        /* registry ref of the state table */
+    int64_t id;           /* store row id, 0 when not stored */
+    char *opening;        /* the customer's first line */
+    sess_turn *turns;     /* turns played */
+    int nturns;           /* count */
+    int hints;            /* /hint uses */
+    int ended;            /* 1 once an outcome is set */
+    char *outcome;        /* outcome id once ended */
+    score_card card;      /* valid once ended */
+    unsigned steps_done;  /* from state.steps */
+    int mood;             /* current mood */
+    int patience;         /* current patience */
+} session;
+
+/* Loads the scenario, creates the persona state, asks for the opening line
+ * and stores the session and turn 0. */
+int sess_open(const sess_config *cfg, session **out, char **err);
+void sess_free(session *s);
+
+/* Plays one reply. Returns 0 when the turn was played (s->turns has it;
+ * s->ended may be set), 1 when the reply was refused and the turn not used
+ * (*err = user message), -1 on a scenario or store error (*err = message;
+ * the session has ended with outcome "error" and stored turns are kept). */
+int sess_reply(session *s, const char *line, size_t len, char **err);
+
+/* The hint text (caller frees), and one more hint counted. */
+char *sess_hint(session *s);
+
+/* Ends the session as `abandoned` (the trainee quit). */
+int sess_abandon(session *s, char **err);
+
+/* Mood label for a mood value. */
+const char *sess_mood_label(int mood);
+
+/* JSON of the persona state (sorted keys); caller frees. */
+char *sess_state_json(session *s);
+
+#endif

@@ -1,0 +1,498 @@
+/*
+ * u8.c - UTF-8 text utilities: strict validation and checking of trainee
+ * replies, and the one folding used for matching (NFKC + case fold through
+ * utf8proc, Traditional to Simplified through OpenCC, one code point at a
+ * time and cached) that keeps source spans, clause numbers and quotation.
+ * Deliberately not here: lexicons, patterns, conjunctions (the matcher
+ * splits clauses further at 但是/所以), and thread safety (the fold cache
+ * and the OpenCC handle are process-wide; call from one thread).
+ */
+#include "u8.h"
+
+#include <opencc/opencc.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+/* ------------------------------------------------------------------ */
+/* Decoding and validation                                             */
+
+/* Decodes one code point at p (left > 0 bytes remain). Returns its length,
+ * or -1 (and *cp = 0) for an invalid sequence. utf8proc_iterate is strict:
+ * it rejects overlongs (C0, C1, E0 80-9F, F0 80-8F), surrogates (ED A0-BF),
+ * code points above U+10FFFF (F4 90+, F5-FF), truncated sequences and lone
+ * continuation bytes (the tests check each of these). */
+static int decode(const unsigned char *p, size_t left, uint32_t *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    utf8proc_int32_t c;
+    utf8proc_ssize_t r = utf8proc_iterate(p, left < 4 ? (utf8proc_ssize_t)left : 4, &c);
+    if (r < 0) {
+        *cp = 0;
+        return -1;
+    }
+    *cp = (uint32_t)c;
+    return (int)r;
+}
+
+/* Decodes one code point of text already validated; always advances (an
+ * invalid byte, which validation has ruled out, would count as U+0000). */
+static size_t next_cp(const unsigned char *p, size_t left, uint32_t *cp)
+{
+    int r = decode(p, left, cp);
+    return r > 0 ? (size_t)r : 1;
+}
+
+int u8_validate(const char *s, size_t len, size_t *bad)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int r = decode(p + i, len - i, &cp);
+        if (r < 0) {
+            if (bad)
+                *bad = i;
+            return -1;
+        }
+        i += (size_t)r;
+    }
+    return 0;
+}
+
+size_t u8_length(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+int u8_encode(uint32_t cp, char *buf)
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return (int)utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)buf);
+}
+
+/* C0 except TAB, DEL, C1. */
+static bool is_control(uint32_t cp)
+{
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F);
+}
+
+int u8_check_reply(const char *s, size_t len, char **err)
+{
+    size_t bad;
+    if (u8_validate(s, len, &bad) < 0)
+        return crm_seterr(err, _("回复不是有效的 UTF-8 文本（第 %zu 字节起），请重新输入"),
+                          bad + 1);
+    const unsigned char *p = (const unsigned char *)s;
+    size_t nchars = 0;
+    for (size_t i = 0; i < len; nchars++) {
+        uint32_t cp;
+        i += next_cp(p + i, len - i, &cp);
+        if (is_control(cp))
+            return crm_seterr(err, _("回复中含有控制字符（U+%04X），请删除后重新输入"),
+                              (unsigned)cp);
+    }
+    if (nchars > U8_MAX_REPLY_CHARS)
+        return crm_seterr(err, _("回复太长（%zu 字），最多 %d 字"), nchars,
+                          U8_MAX_REPLY_CHARS);
+    /* Unreachable for valid UTF-8 (a character is at most 4 bytes), kept
+     * so the byte limit holds even if the limits are ever changed. */
+    if (len > U8_MAX_REPLY_BYTES)
+        return crm_seterr(err, _("回复太长（%zu 字节），最多 %d 字节"), len,
+                          U8_MAX_REPLY_BYTES);
+    return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Folding one code point                                              */
+
+#define FOLD_UNKNOWN UINT32_MAX
+#define FOLD_PAGE_SHIFT 8
+#define FOLD_PAGE_SIZE (1u << FOLD_PAGE_SHIFT)
+#define FOLD_NPAGES (0x110000u >> FOLD_PAGE_SHIFT)
+
+/* Fold cache: 256-entry pages allocated on first use, FOLD_UNKNOWN until
+ * computed. Written by hand because neither library caches: each miss
+ * costs a utf8proc_map and an OpenCC conversion, each hit a load. */
+static uint32_t *fold_page[FOLD_NPAGES];
+
+/* OpenCC t2s, opened on the first Han character: 0 not tried, 1 open,
+ * -1 could not be opened (then no T->S fold, silently). */
+static opencc_t t2s;
+static int t2s_state;
+
+/* Is cp unassigned in utf8proc's tables but inside the CJK ideograph
+ * blocks? Then it is most likely an ideograph newer than utf8proc's
+ * Unicode version, and is kept as a letter. */
+static bool new_ideograph(uint32_t cp)
+{
+    return (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0x20000 && cp <= 0x3FFFF);
+}
+
+/* What a character is to the matcher: letters and numbers matter; spacing
+ * (Z*), punctuation (P*), controls and the rest of C*, and combining marks
+ * (M*) never do; symbols (S*) only through their compatibility form. */
+enum { K_DROP, K_KEEP, K_SYMBOL };
+
+static int kind_of(uint32_t cp)
+{
+    switch (utf8proc_category((utf8proc_int32_t)cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return K_KEEP;
+    case UTF8PROC_CATEGORY_SM:
+    case UTF8PROC_CATEGORY_SC:
+    case UTF8PROC_CATEGORY_SK:
+    case UTF8PROC_CATEGORY_SO:
+        return K_SYMBOL;
+    case UTF8PROC_CATEGORY_CN:
+        return new_ideograph(cp) ? K_KEEP : K_DROP;
+    default:
+        return K_DROP;
+    }
+}
+
+/* Traditional to Simplified for one (Han) character through OpenCC; cp
+ * itself when OpenCC is unavailable or leaves it alone. */
+static uint32_t t2s_fold(uint32_t cp)
+{
+    if (t2s_state == 0) {
+        t2s = opencc_open("t2s.json");
+        t2s_state = t2s == (opencc_t)-1 ? -1 : 1;
+    }
+    if (t2s_state < 0)
+        return cp;
+    char in[4];
+    int n = u8_encode(cp, in);
+    char *out = opencc_convert_utf8(t2s, in, (size_t)n);
+    if (!out)
+        return cp;
+    uint32_t r;
+    size_t olen = strlen(out);
+    if (olen == 0 || decode((const unsigned char *)out, olen, &r) < 0 || r == 0)
+        r = cp;
+    opencc_convert_utf8_free(out);
+    return r;
+}
+
+/* The uncached fold of a non-ASCII code point: NFKC + case fold, then
+ * T->S. Marks are stripped inside precomposed letters too
+ * (UTF8PROC_STRIPMARK), so that é and e + U+0301, whose separate mark is
+ * dropped, fold alike. A letter or number that expands keeps its first
+ * letter or number (ß -> s, ⑴ -> 1). A symbol is kept only when it is
+ * the compatibility form of one letter: Kangxi radicals pasted from PDFs
+ * (⽤ U+2F64 -> 用), not ™ -> tm, ㎏ -> kg, 😀. */
+static uint32_t fold_slow(uint32_t cp)
+{
+    int kind = kind_of(cp);
+    if (kind == K_DROP)
+        return 0;
+    utf8proc_uint8_t in[4];
+    utf8proc_ssize_t n = utf8proc_encode_char((utf8proc_int32_t)cp, in);
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t m = utf8proc_map(in, n, &out,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE |
+                                          UTF8PROC_STRIPMARK);
+    uint32_t r = 0;
+    if (m < 0) {
+        /* out of memory inside utf8proc: keep a letter as it is */
+        r = kind == K_KEEP ? cp : 0;
+    } else {
+        size_t ncp = 0;
+        for (utf8proc_ssize_t i = 0; i < m; ncp++) {
+            uint32_t c;
+            int k = decode(out + i, (size_t)(m - i), &c);
+            if (k < 0)
+                break;
+            if (!r && kind_of(c) == K_KEEP)
+                r = c;
+            i += k;
+        }
+        if (kind == K_SYMBOL && ncp != 1)
+            r = 0;
+    }
+    free(out);
+    if (r >= 0x2E80) /* CJK radicals onwards: worth asking OpenCC */
+        r = t2s_fold(r);
+    return r;
+}
+
+/* a-z and 0-9 kept, A-Z lowered, the rest of ASCII dropped. */
+static inline uint32_t fold_ascii(uint32_t cp)
+{
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+        return cp;
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + ('a' - 'A');
+    return 0;
+}
+
+uint32_t u8_fold_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return fold_ascii(cp);
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    uint32_t *page = fold_page[cp >> FOLD_PAGE_SHIFT];
+    if (!page) {
+        page = xmalloc(FOLD_PAGE_SIZE * sizeof *page);
+        for (size_t i = 0; i < FOLD_PAGE_SIZE; i++)
+            page[i] = FOLD_UNKNOWN;
+        fold_page[cp >> FOLD_PAGE_SHIFT] = page;
+    }
+    uint32_t *slot = &page[cp & (FOLD_PAGE_SIZE - 1)];
+    if (*slot == FOLD_UNKNOWN)
+        *slot = fold_slow(cp);
+    return *slot;
+}
+
+void u8_shutdown(void)
+{
+    for (size_t i = 0; i < FOLD_NPAGES; i++) {
+        free(fold_page[i]);
+        fold_page[i] = NULL;
+    }
+    if (t2s_state > 0)
+        opencc_close(t2s);
+    t2s = NULL;
+    t2s_state = 0;
+}
+
+char *u8_fold(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t len = strlen(s);
+    if (u8_validate(s, len, NULL) < 0)
+        return NULL;
+    strbuf sb;
+    sb_init(&sb);
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        i += next_cp(p + i, len - i, &cp);
+        uint32_t f = u8_fold_cp(cp);
+        if (f) {
+            char buf[4];
+            sb_add(&sb, buf, (size_t)u8_encode(f, buf));
+        }
+    }
+    return sb.buf; /* the buffer is ours to hand over */
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalising a text: spans, clauses, quotation                       */
+
+/* Clause punctuation ，。！？；：,.!?;: 、… and line breaks and tabs, with
+ * their full-width, half-width, small and vertical forms. Brackets, quotes
+ * and dashes do not split a clause. Hand-written: Unicode has no property
+ * for "ends a clause" (Sentence_Terminal misses the comma family). */
+static bool is_clause_break(uint32_t cp)
+{
+    switch (cp) {
+    case '\t': case '\n': case '\v': case '\f': case '\r':
+    case ',': case '.': case '!': case '?': case ';': case ':':
+    case 0x0085:                                        /* NEL */
+    case 0x2025: case 0x2026:                           /* ‥ … */
+    case 0x2028: case 0x2029:                           /* line/paragraph separator */
+    case 0x203C: case 0x2047: case 0x2048: case 0x2049: /* ‼ ⁇ ⁈ ⁉ */
+    case 0x22EF:                                        /* ⋯, often typed for …… */
+    case 0x3001: case 0x3002:                           /* 、 。 */
+    case 0xFE10: case 0xFE11: case 0xFE12: case 0xFE13: /* vertical ， 、 。 ： */
+    case 0xFE14: case 0xFE15: case 0xFE16: case 0xFE19: /* vertical ； ！ ？ … */
+    case 0xFE50: case 0xFE51: case 0xFE52: case 0xFE54: /* small , 、 . ; */
+    case 0xFE55: case 0xFE56: case 0xFE57:              /* small : ? ! */
+    case 0xFF01: case 0xFF0C: case 0xFF0E: case 0xFF1A: /* ！ ， ． ： */
+    case 0xFF1B: case 0xFF1F:                           /* ； ？ */
+    case 0xFF61: case 0xFF64:                           /* half-width 。 、 */
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A point or colon between two digits (3.5元, 10:30) is part of a number
+ * or a time, not the end of a clause. */
+static bool is_digit_sep(uint32_t cp)
+{
+    return cp == '.' || cp == ':' || cp == 0xFF0E || cp == 0xFF1A || cp == 0xFE52 ||
+           cp == 0xFE55;
+}
+
+static bool is_digit(uint32_t cp)
+{
+    uint32_t f = u8_fold_cp(cp);
+    return f >= '0' && f <= '9';
+}
+
+static bool ascii_letter(uint32_t cp)
+{
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+}
+
+static bool ascii_alnum(uint32_t cp)
+{
+    return ascii_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+/* Kinds of quotation mark; an open one waits for a closer of its kind. */
+enum { Q_NONE, Q_DOUBLE, Q_SINGLE, Q_CURLY2, Q_CURLY1, Q_CORNER, Q_WCORNER, Q_PRIME };
+enum { R_OPEN, R_CLOSE, R_TOGGLE };
+
+static int quote_mark(uint32_t cp, int *role)
+{
+    *role = R_OPEN;
+    switch (cp) {
+    case '"': case 0xFF02:                  *role = R_TOGGLE; return Q_DOUBLE;
+    case '\'': case 0xFF07:                 *role = R_TOGGLE; return Q_SINGLE;
+    case 0x201C:                            return Q_CURLY2;  /* “ */
+    case 0x201D:                            *role = R_CLOSE; return Q_CURLY2;
+    case 0x2018:                            return Q_CURLY1;  /* ‘ */
+    case 0x2019:                            *role = R_CLOSE; return Q_CURLY1;
+    case 0x300C: case 0xFF62: case 0xFE41:  return Q_CORNER;  /* 「 */
+    case 0x300D: case 0xFF63: case 0xFE42:  *role = R_CLOSE; return Q_CORNER;
+    case 0x300E: case 0xFE43:               return Q_WCORNER; /* 『 */
+    case 0x300F: case 0xFE44:               *role = R_CLOSE; return Q_WCORNER;
+    case 0x301D:                            return Q_PRIME;   /* 〝 */
+    case 0x301E: case 0x301F:               *role = R_CLOSE; return Q_PRIME;
+    default:                                return Q_NONE;
+    }
+}
+
+/* Open quotation marks, innermost last; the text is quoted while n > 0. */
+typedef struct quotes {
+    unsigned char *kind; /* kind of each open mark */
+    size_t n;            /* marks open */
+    size_t cap;          /* entries allocated */
+} quotes;
+
+static void quotes_push(quotes *q, int kind)
+{
+    if (q->n == q->cap) {
+        q->cap = q->cap ? 2 * q->cap : 8;
+        q->kind = xrealloc(q->kind, q->cap);
+    }
+    q->kind[q->n++] = (unsigned char)kind;
+}
+
+/* Closes the innermost open mark of this kind (and any opened inside it);
+ * false when none is open. */
+static bool quotes_close(quotes *q, int kind)
+{
+    for (size_t i = q->n; i > 0; i--) {
+        if (q->kind[i - 1] == kind) {
+            q->n = i - 1;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Applies the dropped character cp, between source characters prev and
+ * next (0 at either end), to the quotation state. */
+static void quotes_step(quotes *q, uint32_t cp, uint32_t prev, uint32_t next)
+{
+    int role;
+    int kind = quote_mark(cp, &role);
+    if (kind == Q_NONE)
+        return;
+    /* don't, it's, don’t: an apostrophe, not a quotation mark. */
+    if ((kind == Q_SINGLE || cp == 0x2019) && ascii_letter(prev) && ascii_letter(next))
+        return;
+    if (role == R_OPEN) {
+        quotes_push(q, kind);
+    } else if (role == R_CLOSE) {
+        quotes_close(q, kind); /* a stray closer is ignored */
+    } else if (!quotes_close(q, kind)) {
+        /* students' books, the 90's: ' after a letter or digit does not
+         * open a quotation (it would run to the end of the text). */
+        if (kind == Q_SINGLE && ascii_alnum(prev))
+            return;
+        quotes_push(q, kind);
+    }
+}
+
+int u8_normalize(const char *s, size_t len, u8_norm *out, char **err)
+{
+    *out = (u8_norm){0};
+    size_t bad;
+    if (u8_validate(s, len, &bad) < 0)
+        return crm_seterr(err, "invalid UTF-8 at byte %zu", bad);
+    size_t cap = u8_length(s, len);
+    if (cap == 0)
+        return 0;
+    out->cp = xcalloc(cap, sizeof *out->cp);
+    out->start = xcalloc(cap, sizeof *out->start);
+    out->end = xcalloc(cap, sizeof *out->end);
+    out->clause = xcalloc(cap, sizeof *out->clause);
+    out->quoted = xcalloc(cap, sizeof *out->quoted);
+
+    const unsigned char *p = (const unsigned char *)s;
+    quotes q = {0};
+    uint32_t clause = 0;
+    bool brk = false;  /* clause punctuation seen since the last kept char */
+    uint32_t prev = 0; /* source character before cp */
+    uint32_t cp;
+    size_t i = 0;
+    size_t k = next_cp(p, len, &cp);
+    while (i < len) {
+        size_t j = i + k;
+        uint32_t next = 0;
+        size_t nk = j < len ? next_cp(p + j, len - j, &next) : 0;
+        uint32_t f = u8_fold_cp(cp);
+        if (f) {
+            if (brk && out->n)
+                clause++;
+            brk = false;
+            size_t n = out->n++;
+            out->cp[n] = f;
+            out->start[n] = i;
+            out->end[n] = j;
+            out->clause[n] = clause;
+            out->quoted[n] = q.n > 0;
+        } else if (is_clause_break(cp)) {
+            if (!(is_digit_sep(cp) && is_digit(prev) && is_digit(next)))
+                brk = true;
+        } else {
+            quotes_step(&q, cp, prev, next);
+        }
+        prev = cp;
+        cp = next;
+        i = j;
+        k = nk;
+    }
+    free(q.kind);
+    if (out->n == 0) {
+        u8_norm_release(out);
+        return 0;
+    }
+    out->nclauses = out->clause[out->n - 1] + 1;
+    return 0;
+}
+
+void u8_norm_release(u8_norm *n)
+{
+    free(n->cp);
+    free(n->start);
+    free(n->end);
+    free(n->clause);
+    free(n->quoted);
+    *n = (u8_norm){0};
+}

@@ -1,0 +1,62 @@
+/*
+ * u8.h - UTF-8 text utilities: validation of replies, and the one
+ * normalisation used for matching (NFKC, case fold, Traditional to
+ * Simplified fold, spacing and punctuation dropped) that keeps, for every
+ * kept character, where it came from in the original bytes, which clause it
+ * is in and whether it was inside quotation marks.
+ * Deliberately not here: knowing any lexicon or pattern.
+ */
+#ifndef CRM_U8_H
+#define CRM_U8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Longest reply accepted, in bytes and in characters. */
+#define U8_MAX_REPLY_BYTES 4000
+#define U8_MAX_REPLY_CHARS 1000
+
+/* 0 if s[0..len) is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF);
+ * else -1 and *bad = byte offset of the first bad sequence. */
+int u8_validate(const char *s, size_t len, size_t *bad);
+
+/* Checks a trainee reply: valid UTF-8, no NUL, no control characters
+ * (C0 except TAB, DEL, C1; ESC included), within the limits above.
+ * Returns 0, or -1 with *err set to a clear user message (caller frees). */
+int u8_check_reply(const char *s, size_t len, char **err);
+
+/* Number of code points in valid UTF-8. */
+size_t u8_length(const char *s, size_t len);
+
+/* Result of normalising a text for matching. All arrays have n entries. */
+typedef struct u8_norm {
+    uint32_t *cp;      /* folded code points, punctuation/space removed */
+    size_t *start;     /* byte offset in the original of the char that produced cp[i] */
+    size_t *end;       /* byte offset just past it */
+    uint32_t *clause;  /* clause number, 0-based, increases at clause punctuation/newlines */
+    uint8_t *quoted;   /* 1 if inside quotation marks (“” 「」 『』 "" '') */
+    size_t n;          /* number of kept code points */
+    uint32_t nclauses; /* clause[n-1]+1, or 0 when n == 0 */
+} u8_norm;
+
+/* Normalises valid UTF-8 (validate first). Never fails on valid input:
+ * returns 0; returns -1 with *err set only for invalid UTF-8. */
+int u8_normalize(const char *s, size_t len, u8_norm *out, char **err);
+void u8_norm_release(u8_norm *n);
+
+/* Folded form of s as a UTF-8 string (same pipeline, positions dropped):
+ * "這不歸我管！" -> "这不归我管". Caller frees. Invalid UTF-8 -> NULL. */
+char *u8_fold(const char *s);
+
+/* Folds a single code point (NFKC + case fold + T->S); returns 0 when the
+ * code point is dropped for matching (spacing, punctuation, symbols,
+ * controls, combining marks). Multi-code-point expansions keep the first. */
+uint32_t u8_fold_cp(uint32_t cp);
+
+/* Encodes cp as UTF-8 into buf (>= 4 bytes); returns bytes written. */
+int u8_encode(uint32_t cp, char *buf);
+
+/* Frees OpenCC and caches (for leak-clean exits). */
+void u8_shutdown(void);
+
+#endif
