@@ -39,7 +39,7 @@ typedef struct store_turn {
     int n;                     /* 0 = opening line (reply NULL), 1.. trainee turns */
     const char *reply;         /* trainee's reply as typed, NULL for n = 0 */
     const char *customer;      /* what the customer said after it */
-    const char *findings_json; /* JSON array of findings, "[]" if none */
+    const char *findings_json; /* JSON {"forbidden":[…],"empathy":[…],"steps":[…]} */
     const char *state_json;    /* persona state after the turn, JSON */
 } store_turn;
 
