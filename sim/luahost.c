@@ -296,6 +296,8 @@ int lh_call(lh *h, int nargs, int nresults, char **err)
     h->killed = h->memhit = 0;
     if (st != LUA_OK) {
         char *m = lh_errstring(L, -1);
+        /* memhit is set by the allocator during lua_pcall. */
+        // cppcheck-suppress knownConditionTrueFalse
         if (st == LUA_ERRMEM || memhit)
             crm_seterr(err, "memory limit of %u MiB exceeded", LH_MEM_CAP >> 20);
         else

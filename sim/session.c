@@ -126,7 +126,8 @@ static json_t *table_to_json(lua_State *L, int idx, int depth, const char *path,
             }
         }
     } else {
-        qsort(keys, count, sizeof *keys, cmp_cstr);
+        if (count > 1)
+            qsort(keys, count, sizeof *keys, cmp_cstr);
         out = json_object();
         for (size_t i = 0; i < count && out; i++) {
             char *end;
