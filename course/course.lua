@@ -1,6 +1,5 @@
 -- course.lua - the course definition crmsim reads: default scenario, rubric
 -- weights (points per criterion, adding up to 100) and practice settings.
--- Chapters and exam settings are filled in by later work (issues 4 and 5).
 return {
   title = "客户关系管理 · 情景模拟",
   default_scenario = "bank-card",
@@ -13,4 +12,5 @@ return {
   hint_cost = 5,        -- 每次 /hint 扣 5 分
   per_severity = 15,    -- 每 1 级严重程度扣“专业用语”的 15%
   empathy_needed = 2,   -- 有 2 轮表达共情即得满分
+  language_turns = 3,   -- 至少对话 3 轮，“专业用语”才能拿满分（只说一句就退出不算）
 }

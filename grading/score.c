@@ -1,7 +1,7 @@
 /*
  * score.c - scoring arithmetic. Each criterion earns a fraction of its
  * weight: language loses per_severity % per severity point of every
- * forbidden finding; empathy is the share of the needed empathic turns;
+ * forbidden finding (and needs language_turns turns to count fully); empathy is the share of the needed empathic turns;
  * steps is the share of required steps done; outcome is the scenario's
  * outcome points. Hints come off the total. Deliberately no I/O.
  */
@@ -31,6 +31,7 @@ void score_weights_default(score_weights *w)
     w->hint_cost = 5;
     w->per_severity = 15;
     w->empathy_needed = 2;
+    w->language_turns = 3;
 }
 
 static double clamp01(double x)
@@ -49,7 +50,10 @@ static int popcount(unsigned x)
 void score_compute(const score_weights *w, const score_input *in, score_card *out)
 {
     double frac[CRIT_COUNT];
-    frac[CRIT_LANGUAGE] = in->turns > 0 ? clamp01(1.0 - in->severity_sum * w->per_severity / 100.0) : 0;
+    /* Clean language is only shown by talking: saying hello and leaving
+     * must not earn the whole criterion. */
+    double shown = w->language_turns > 0 ? clamp01((double)in->turns / w->language_turns) : 1;
+    frac[CRIT_LANGUAGE] = clamp01(1.0 - in->severity_sum * w->per_severity / 100.0) * shown;
     int need = w->empathy_needed < 1 ? 1 : w->empathy_needed;
     if (in->turns > 0 && in->turns < need)
         need = in->turns;

@@ -16,6 +16,7 @@ typedef struct score_weights {
     double hint_cost;       /* points off the total per /hint */
     double per_severity;    /* % of the language criterion lost per severity point */
     int empathy_needed;     /* turns with empathy for full empathy points */
+    int language_turns;     /* turns needed before clean language earns full points */
 } score_weights;
 
 /* Defaults used when course/course.lua is missing. */

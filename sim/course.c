@@ -75,12 +75,14 @@ int course_load(const char *home, course *c, char **err)
         }
     }
     lua_pop(L, 1);
-    double emp = c->weights.empathy_needed;
+    double emp = c->weights.empathy_needed, lt = c->weights.language_turns;
     if (num_field(L, "hint_cost", &c->weights.hint_cost, path, err) < 0 ||
         num_field(L, "per_severity", &c->weights.per_severity, path, err) < 0 ||
-        num_field(L, "empathy_needed", &emp, path, err) < 0)
+        num_field(L, "empathy_needed", &emp, path, err) < 0 ||
+        num_field(L, "language_turns", &lt, path, err) < 0)
         goto done;
     c->weights.empathy_needed = (int)emp;
+    c->weights.language_turns = (int)lt;
     rc = 0;
 done:
     lh_free(h);
