@@ -9,9 +9,10 @@ PKGS     := lua5.4 sqlite3 readline libutf8proc opencc jansson nettle
 CC       ?= cc
 WERROR   ?= -Werror
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -Isim -Igrading \
+SAN      ?=
+ALL_CFLAGS = $(CFLAGS) $(SAN) -std=c11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -Isim -Igrading \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 SCENARIO ?= bank-card
 
 LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c)) $(wildcard grading/*.c)
@@ -23,13 +24,16 @@ UNIT_BIN := $(UNIT_SRC:.c=)
 all: crmsim
 
 crmsim: sim/main.o $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@echo "  CCLD    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 %.o: %.c
-	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 tests/unit/test_%: tests/unit/test_%.c $(LIB_OBJ)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS) -lcmocka
+	@echo "  CCLD    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
 
 deps:
 	@scripts/install-deps
@@ -44,10 +48,13 @@ test: deps
 check: crmsim $(UNIT_BIN)
 	@tests/run
 
+# Rebuilds everything with sanitizers, runs the suite, and cleans again so
+# the next plain `make` does not link against sanitized objects.
 check-asan:
 	$(MAKE) clean
-	$(MAKE) check CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
-	  LDFLAGS="-fsanitize=address,undefined"
+	$(MAKE) check CFLAGS="-O1 -g" SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  || { $(MAKE) clean; exit 1; }
+	$(MAKE) clean
 
 clean:
 	rm -f crmsim sim/*.o grading/*.o sim/*.d grading/*.d $(UNIT_BIN)
