@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "u8.h"
 #include "util.h"
 
 static int history_exec(crm_ctx *ctx, int argc, char **argv);
@@ -25,18 +26,32 @@ const struct crm_cmd cmd_history_entry = {
     .exec = history_exec,
 };
 
+/* Prints s padded with spaces to `cols` terminal columns. */
+static void cell(const char *s, size_t cols)
+{
+    size_t w = u8_width(s);
+    fputs(s, stdout);
+    for (; w < cols; w++)
+        putchar(' ');
+    putchar(' ');
+}
+
 static int print_row(const store_session *s, void *ctx)
 {
     int *count = ctx;
-    if ((*count)++ == 0)
-        printf("%-5s %-20s %-12s %-16s %-10s %5s %4s\n", "编号", "开始时间", "学号", "情景", "结果", "分数", "轮数");
-    char score[16];
+    if ((*count)++ == 0) {
+        cell(_("编号"), 5), cell(_("开始时间"), 20), cell(_("学号"), 12), cell(_("情景"), 16);
+        cell(_("结果"), 10), cell(_("分数"), 4), puts(_("轮数"));
+    }
+    char id[32], score[16];
+    snprintf(id, sizeof id, "%lld", (long long)s->id);
     if (s->score >= 0)
         snprintf(score, sizeof score, "%d", s->score);
     else
         snprintf(score, sizeof score, "-");
-    printf("%-5lld %-20s %-12s %-16s %-10s %5s %4d\n", (long long)s->id, s->started, s->student,
-           s->scenario, s->outcome ? s->outcome : "(进行中)", score, s->turns);
+    cell(id, 5), cell(s->started, 20), cell(s->student, 12), cell(s->scenario, 16);
+    cell(s->outcome ? s->outcome : _("(进行中)"), 10), cell(score, 4);
+    printf("%d\n", s->turns);
     return 0;
 }
 

@@ -142,6 +142,12 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
         free(prompt);
         if (!line)
             break; /* Ctrl-D or end of the transcript */
+        /* A blank line (an Enter pressed by accident) is not a turn. */
+        size_t blank = strspn(line, " \t");
+        if (blank == len) {
+            con_free_line(line);
+            continue;
+        }
         if (line[0] == '/' && !o->json) {
             con_add_history(line);
             int quit = slash(ctx, s, line);
@@ -151,7 +157,14 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
             continue;
         }
         if (line[0] == '/') {
+            /* --json: stdout carries only the result, so no questions:
+             * /quit ends at once, /hint is counted, the rest is ignored. */
+            int quit = strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0;
+            if (strcmp(line, "/hint") == 0)
+                free(sess_hint(s));
             con_free_line(line);
+            if (quit)
+                break;
             continue;
         }
         char *err = NULL;

@@ -3,7 +3,7 @@
  * subset), string, table, math and utf8 are opened; every chunk is text
  * only and gets its own environment whose globals are read through to the
  * sandbox and cannot be added to; memory is capped by the allocator and CPU
- * by a count hook; pcall/xpcall cannot swallow those two limits.
+ * by a count hook; pcall/xpcall cannot swallow the instruction budget.
  * Deliberately not here: scenario or lexicon semantics.
  */
 #include "luahost.h"
@@ -13,19 +13,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "u8.h"
 #include "util.h"
 
 #define HOOK_EVERY 1000
-#define MAX_ERR 600
+#define MAX_ERR 300
 
 struct lh {
     lua_State *L;      /* the state */
     size_t used;       /* bytes currently allocated */
     size_t cap;        /* allocation cap */
     long budget;       /* instructions left in this call */
-    int killed;        /* 1 = a limit was hit; errors can no longer be caught */
-    int memhit;        /* 1 = the memory cap was the limit hit */
+    int killed;        /* 1 = the instruction budget ran out; errors can no longer be caught */
     int sandbox_ref;   /* registry ref of the sandbox globals table */
+    char *name;        /* file of the last chunk loaded, for errors without a position */
 };
 
 static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
@@ -37,11 +38,10 @@ static void *lh_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->used -= old;
         return NULL;
     }
-    if (nsize > old && h->used - old + nsize > h->cap) {
-        h->killed = 1;
-        h->memhit = 1;
+    /* Refusing is enough: Lua runs an emergency collection and retries, and
+     * raises a memory error only if that does not free enough. */
+    if (nsize > old && h->used - old + nsize > h->cap)
         return NULL;
-    }
     void *p = realloc(ptr, nsize);
     if (p)
         h->used = h->used - old + nsize;
@@ -55,17 +55,25 @@ static lh *get_host(lua_State *L)
     return ud;
 }
 
+/* Raises msg prefixed with the position of the Lua code that was running
+ * when the hook fired (level 0; luaL_error would name the caller). */
+static int hook_error(lua_State *L, const char *fmt, int value)
+{
+    luaL_where(L, 0);
+    lua_pushfstring(L, fmt, value);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     lh *h = get_host(L);
     h->budget -= HOOK_EVERY;
-    if (h->memhit)
-        luaL_error(L, "memory limit of %d MiB exceeded", (int)(LH_MEM_CAP >> 20));
     if (h->budget <= 0 || h->killed) {
         h->killed = 1;
         h->budget = 0;
-        luaL_error(L, "instruction budget of %d exceeded (endless loop?)", (int)LH_BUDGET);
+        hook_error(L, "instruction budget of %d exceeded (endless loop?)", (int)LH_BUDGET);
     }
 }
 
@@ -75,7 +83,8 @@ static int sb_pcall_finish(lua_State *L, int status, lua_KContext extra)
 {
     (void)extra;
     lh *h = get_host(L);
-    if (h->killed && status != LUA_OK && status != LUA_YIELD)
+    /* LUA_ERRMEM only surfaces after Lua's emergency collection failed. */
+    if ((h->killed || status == LUA_ERRMEM) && status != LUA_OK && status != LUA_YIELD)
         return lua_error(L);
     if (status != LUA_OK && status != LUA_YIELD) {
         lua_pushboolean(L, 0);
@@ -94,10 +103,26 @@ static int sb_pcall(lua_State *L)
     return sb_pcall_finish(L, status, 0);
 }
 
+/* Message handler wrapper: once the budget is gone the scenario's handler
+ * is not run again (a looping handler would otherwise be re-entered for
+ * every error the hook raises inside it). */
+static int sb_msgh(lua_State *L)
+{
+    if (get_host(L)->killed)
+        return 1;
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
 static int sb_xpcall(lua_State *L)
 {
     int n = lua_gettop(L);
     luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, sb_msgh, 1);
+    lua_replace(L, 2);
     lua_pushboolean(L, 1);
     lua_pushvalue(L, 1);
     lua_rotate(L, 3, 2);
@@ -232,6 +257,7 @@ void lh_free(lh *h)
     if (!h)
         return;
     lua_close(h->L);
+    free(h->name);
     free(h);
 }
 
@@ -256,19 +282,13 @@ void lh_setglobal(lh *h, const char *name)
 
 char *lh_errstring(lua_State *L, int idx)
 {
-    const char *s = NULL;
-    size_t len = 0;
-    if (lua_type(L, idx) == LUA_TSTRING)
-        s = lua_tolstring(L, idx, &len);
-    if (!s)
+    if (lua_type(L, idx) != LUA_TSTRING)
         return xasprintf("(error object is a %s value)", luaL_typename(L, idx));
-    if (len <= MAX_ERR)
-        return xstrndup(s, len);
-    /* Cut at a UTF-8 boundary. */
-    size_t cut = MAX_ERR;
-    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
-        cut--;
-    return xasprintf("%.*s… (%zu more bytes)", (int)cut, s, len - cut);
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    /* Error text reaches the terminal: no control characters, valid UTF-8,
+     * bounded length. */
+    return u8_printable(s, len, MAX_ERR);
 }
 
 static int traceback(lua_State *L)
@@ -290,16 +310,15 @@ int lh_call(lh *h, int nargs, int nresults, char **err)
     lua_insert(L, base);
     h->budget = LH_BUDGET;
     h->killed = 0;
-    h->memhit = 0;
     int st = lua_pcall(L, nargs, nresults, base);
-    int memhit = h->memhit;
-    h->killed = h->memhit = 0;
+    h->killed = 0;
     if (st != LUA_OK) {
         char *m = lh_errstring(L, -1);
-        /* memhit is set by the allocator during lua_pcall. */
-        // cppcheck-suppress knownConditionTrueFalse
-        if (st == LUA_ERRMEM || memhit)
-            crm_seterr(err, "memory limit of %u MiB exceeded", LH_MEM_CAP >> 20);
+        const char *name = h->name ? h->name : "?";
+        if (st == LUA_ERRMEM || strstr(m, "not enough memory"))
+            crm_seterr(err, "%s: memory limit of %u MiB exceeded", name, LH_MEM_CAP >> 20);
+        else if (strncmp(m, name, strlen(name)) != 0)
+            crm_seterr(err, "%s: %s", name, m); /* raised where Lua knows no position */
         else
             crm_seterr(err, "%s", m);
         free(m);
@@ -315,6 +334,8 @@ int lh_call(lh *h, int nargs, int nresults, char **err)
 int lh_dobuffer(lh *h, const char *buf, size_t len, const char *name, char **err)
 {
     lua_State *L = h->L;
+    free(h->name);
+    h->name = xstrdup(name);
     char *chunk = xasprintf("@%s", name);
     int st = luaL_loadbufferx(L, buf, len, chunk, "t");
     free(chunk);

@@ -23,7 +23,7 @@ int scn_field_line(const scenario *s, const char *field)
 {
     const char *src = s->src;
     size_t fl = strlen(field);
-    int line = 1, ret_line = 0;
+    int line = 1, ret_line = 0, top_ret_line = 0;
     int at_start = 1;
     for (const char *p = src; *p; p++) {
         if (at_start) {
@@ -37,14 +37,19 @@ int scn_field_line(const scenario *s, const char *field)
                 if (*r == '=' && r[1] != '=')
                     return line;
             }
-            if (strncmp(q, "return", 6) == 0)
+            /* The scenario table is the file's top-level return, written
+             * at the start of a line; returns inside hooks are indented. */
+            if (strncmp(q, "return", 6) == 0) {
                 ret_line = line;
+                if (q == p)
+                    top_ret_line = line;
+            }
         }
         at_start = *p == '\n';
         if (*p == '\n')
             line++;
     }
-    return ret_line ? ret_line : 1;
+    return top_ret_line ? top_ret_line : ret_line ? ret_line : 1;
 }
 
 static int ferr(scenario *s, char **err, const char *field, const char *fmt, ...)

@@ -34,40 +34,10 @@ const char *sess_mood_label(int mood)
     return _("满意");
 }
 
-/* Customer text as a terminal may show it: valid UTF-8, no control
- * characters except newline, bounded length. */
+/* Customer text as a terminal may show it. */
 static char *sanitize(const char *s, size_t len)
 {
-    strbuf sb;
-    sb_init(&sb);
-    size_t i = 0, chars = 0;
-    while (i < len && chars < MAX_CUSTOMER_CHARS) {
-        size_t bad;
-        unsigned char c = (unsigned char)s[i];
-        size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (k > len - i || u8_validate(s + i, k, &bad) < 0) {
-            sb_adds(&sb, "\xEF\xBF\xBD");
-            i++;
-            chars++;
-            continue;
-        }
-        uint32_t cp = c;
-        if (k > 1) {
-            cp = c & (0xFFu >> (k + 1));
-            for (size_t j = 1; j < k; j++)
-                cp = (cp << 6) | ((unsigned char)s[i + j] & 0x3F);
-        }
-        if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
-            i += k;
-            continue;
-        }
-        sb_add(&sb, s + i, k);
-        i += k;
-        chars++;
-    }
-    if (i < len)
-        sb_adds(&sb, "…");
-    return sb_detach(&sb);
+    return u8_printable(s, len, MAX_CUSTOMER_CHARS);
 }
 
 /* ---- Lua state to JSON, keys sorted -------------------------------- */
@@ -375,7 +345,7 @@ static int store_end(session *s, char **err)
     store_criterion crit[CRIT_COUNT];
     for (int c = 0; c < CRIT_COUNT; c++)
         crit[c] = (store_criterion){ crit_ids[c], s->card.points[c], s->card.max[c] };
-    return store_session_end(s->cfg.db, s->id, s->outcome, s->card.total, crit,
+    return store_session_end(s->cfg.db, s->id, s->outcome, s->card.total, s->hints, crit,
                              CRIT_COUNT, err);
 }
 
@@ -551,17 +521,22 @@ static void push_reply(session *s, const char *line, size_t len, const grade_res
     lua_setfield(L, -2, "turn");
 }
 
-/* Ends the session with outcome "error" after a scenario or store failure;
- * keeps *err (the first error) and adds nothing to it. */
+/* Ends the session with outcome "error" after a scenario or store failure
+ * in the turn just added (which was not stored, so it is dropped); keeps
+ * *err (the first error). */
 static int fail_session(session *s)
 {
     char *e2 = NULL;
+    sess_turn *t = &s->turns[--s->nturns];
+    free(t->reply);
+    free(t->customer);
+    grade_result_release(&t->g);
     s->ended = 1;
     free(s->outcome);
     s->outcome = xstrdup("error");
     memset(&s->card, 0, sizeof s->card);
     if (s->cfg.db)
-        store_session_end(s->cfg.db, s->id, "error", 0, NULL, 0, &e2);
+        store_session_end(s->cfg.db, s->id, "error", 0, s->hints, NULL, 0, &e2);
     free(e2);
     return -1;
 }

@@ -642,18 +642,19 @@ done:
 
 /* Writes ended, outcome and score; runs inside the caller's transaction. */
 static int close_session(store *s, int64_t session, const char *outcome,
-                         int score, const char *now, char **err)
+                         int score, int hints, const char *now, char **err)
 {
     sqlite3_stmt *st = NULL;
     int ret = -1;
     if (prepare(s, "UPDATE sessions SET ended = ?1, outcome = ?2, "
-                   "score = ?3 WHERE id = ?4", &st, "end a session",
+                   "score = ?3, hints = ?5 WHERE id = ?4", &st, "end a session",
                 err) < 0)
         goto done;
     if (sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC) ||
         sqlite3_bind_int(st, 3, score) ||
-        sqlite3_bind_int64(st, 4, session)) {
+        sqlite3_bind_int64(st, 4, session) ||
+        sqlite3_bind_int(st, 5, hints)) {
         db_fail(s, sqlite3_errcode(s->db), "end a session", err);
         goto done;
     }
@@ -704,8 +705,8 @@ done:
 }
 
 int store_session_end(store *s, int64_t session, const char *outcome,
-                      int score, const store_criterion *crit, int ncrit,
-                      char **err)
+                      int score, int hints, const store_criterion *crit,
+                      int ncrit, char **err)
 {
     char now[TIME_LEN];
     int ret = -1;
@@ -722,7 +723,7 @@ int store_session_end(store *s, int64_t session, const char *outcome,
     now_iso(now);
     if (exec_sql(s, "BEGIN IMMEDIATE", "end a session", err) < 0 ||
         check_open(s, session, err) < 0 ||
-        close_session(s, session, outcome, score, now, err) < 0 ||
+        close_session(s, session, outcome, score, hints, now, err) < 0 ||
         add_scores(s, session, crit, ncrit, err) < 0 ||
         exec_sql(s, "COMMIT", "end a session", err) < 0)
         goto done;

@@ -61,11 +61,11 @@ int store_session_begin(store *s, store_session *ses, char **err);
  * to `hints`). */
 int store_turn_add(store *s, int64_t session, const store_turn *t, int hints,
                    char **err);
-/* Closes a session: outcome, score, ended time and criteria, in one
- * transaction. */
+/* Closes a session: outcome, score, hints used, ended time and criteria,
+ * in one transaction. */
 int store_session_end(store *s, int64_t session, const char *outcome,
-                      int score, const store_criterion *crit, int ncrit,
-                      char **err);
+                      int score, int hints, const store_criterion *crit,
+                      int ncrit, char **err);
 
 /* Calls cb for each session (newest first), filtered by student when not
  * NULL; at most `limit` rows when limit > 0. Strings are valid only during

@@ -496,3 +496,50 @@ void u8_norm_release(u8_norm *n)
     free(n->quoted);
     *n = (u8_norm){0};
 }
+
+char *u8_printable(const char *s, size_t len, size_t max_chars)
+{
+    strbuf sb;
+    sb_init(&sb);
+    size_t i = 0, chars = 0;
+    while (i < len && chars < max_chars) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) {
+            sb_adds(&sb, "\xEF\xBF\xBD");
+            i++;
+            chars++;
+            continue;
+        }
+        if ((cp < 0x20 && cp != '\n') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            i += (size_t)k;
+            continue;
+        }
+        sb_add(&sb, s + i, (size_t)k);
+        i += (size_t)k;
+        chars++;
+    }
+    if (i < len)
+        sb_adds(&sb, "…");
+    return sb_detach(&sb);
+}
+
+size_t u8_width(const char *s)
+{
+    size_t w = 0, len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (k <= 0) {
+            w++;
+            i++;
+            continue;
+        }
+        int cw = utf8proc_charwidth(cp);
+        w += cw > 0 ? (size_t)cw : 0;
+        i += (size_t)k;
+    }
+    return w;
+}

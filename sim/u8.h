@@ -56,6 +56,15 @@ uint32_t u8_fold_cp(uint32_t cp);
 /* Encodes cp as UTF-8 into buf (>= 4 bytes); returns bytes written. */
 int u8_encode(uint32_t cp, char *buf);
 
+/* A copy of s[0..len) safe to print on a terminal: invalid bytes become
+ * U+FFFD, control characters (C0 except newline, DEL, C1, so every escape
+ * sequence) are dropped, and text past max_chars characters is cut with
+ * "…". Caller frees. */
+char *u8_printable(const char *s, size_t len, size_t max_chars);
+
+/* Terminal columns s takes (CJK characters count two). */
+size_t u8_width(const char *s);
+
 /* Frees OpenCC and caches (for leak-clean exits). */
 void u8_shutdown(void);
 

@@ -482,7 +482,7 @@ static void test_lifecycle(void **state)
         {"steps", 25.0, 30.0},
         {"outcome", 20.0, 20.0},
     };
-    assert_int_equal(store_session_end(s, id, "resolved", 76, crit, 4, &err),
+    assert_int_equal(store_session_end(s, id, "resolved", 76, 2, crit, 4, &err),
                      0);
     assert_null(err);
 
@@ -502,7 +502,7 @@ static void test_lifecycle(void **state)
     assert_true(strcmp(o->started, o->ended) <= 0);
     assert_string_equal(o->outcome, "resolved");
     assert_int_equal(o->score, 76);
-    assert_int_equal(o->hints, 1);
+    assert_int_equal(o->hints, 2); /* store_session_end sets the final count */
     assert_int_equal(o->turns, 3);
     got_release(&g);
 
@@ -618,7 +618,7 @@ static void test_missing_session(void **state)
     assert_string_equal(err, "no session 999");
     free(err);
     err = NULL;
-    assert_int_equal(store_session_end(s, 999, "resolved", 50, NULL, 0, &err),
+    assert_int_equal(store_session_end(s, 999, "resolved", 50, 0, NULL, 0, &err),
                      -1);
     assert_string_equal(err, "no session 999");
     free(err);
@@ -686,7 +686,7 @@ static void test_end_rollback(void **state)
         {"language", 5, 25},
         {"outcome", 20, 25},
     };
-    assert_int_equal(store_session_end(s, id, "resolved", 45, bad, 4, &err),
+    assert_int_equal(store_session_end(s, id, "resolved", 45, 0, bad, 4, &err),
                      -1);
     assert_contains(err, "criterion 'language' given twice");
     free(err);
@@ -711,7 +711,7 @@ static void test_end_rollback(void **state)
         {"steps", 5, 25},
         {"outcome", 20, 25},
     };
-    assert_int_equal(store_session_end(s, id, "resolved", 45, good, 4, &err),
+    assert_int_equal(store_session_end(s, id, "resolved", 45, 0, good, 4, &err),
                      0);
     assert_int_equal(raw_int(f, "SELECT count(*) FROM scores"), 4);
 
@@ -721,7 +721,7 @@ static void test_end_rollback(void **state)
     assert_contains(err, "has already ended");
     free(err);
     err = NULL;
-    assert_int_equal(store_session_end(s, id, "churned", 10, good, 4, &err),
+    assert_int_equal(store_session_end(s, id, "churned", 10, 0, good, 4, &err),
                      -1);
     assert_contains(err, "has already ended");
     free(err);
