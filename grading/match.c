@@ -35,6 +35,8 @@ typedef struct literal {
 typedef struct variant {
     int tag;                  /* caller's tag */
     int ntok;                 /* number of tokens */
+    uint8_t at_start;         /* 1 = must begin its clause (pattern starts with ^) */
+    uint8_t at_end;           /* 1 = must end its clause (pattern ends with $) */
     uint8_t gap[MAX_TOKENS];  /* max gap before token i (gap[0] unused) */
 } variant;
 
@@ -252,7 +254,8 @@ static int parse_token(const char *w, size_t wl, ptoken *t, const char *pattern,
     return 0;
 }
 
-static void add_variant(match_set *m, int tag, ptoken *tok, int ntok, unsigned mask)
+static void add_variant(match_set *m, int tag, ptoken *tok, int ntok, unsigned mask,
+                        int at_start, int at_end)
 {
     if (m->nvars == m->capvars) {
         m->capvars = m->capvars ? m->capvars * 2 : 32;
@@ -262,6 +265,8 @@ static void add_variant(match_set *m, int tag, ptoken *tok, int ntok, unsigned m
     variant *var = &m->vars[v];
     memset(var, 0, sizeof *var);
     var->tag = tag;
+    var->at_start = (uint8_t)at_start;
+    var->at_end = (uint8_t)at_end;
     int carry = 0, opt = 0, k = 0;
     for (int i = 0; i < ntok; i++) {
         int keep = 1;
@@ -288,6 +293,7 @@ int match_add(match_set *m, const char *pattern, int tag,
 {
     ptoken tok[MAX_TOKENS];
     int ntok = 0, nopt = 0, pending_gap = 0, saw_gap = 0, rc = -1;
+    int at_start = 0, at_end = 0;
     memset(tok, 0, sizeof tok);
     if (m->compiled)
         return crm_seterr(err, "pattern '%s': set already compiled", pattern);
@@ -300,6 +306,26 @@ int match_add(match_set *m, const char *pattern, int tag,
         while (*p && *p != ' ' && *p != '\t')
             p++;
         size_t wl = (size_t)(p - w);
+        if (at_end) {
+            crm_seterr(err, "pattern '%s': '$' must be the last token", pattern);
+            goto done;
+        }
+        if (wl == 1 && w[0] == '^') {
+            if (ntok > 0 || at_start) {
+                crm_seterr(err, "pattern '%s': '^' must be the first token", pattern);
+                goto done;
+            }
+            at_start = 1;
+            continue;
+        }
+        if (wl == 1 && w[0] == '$') {
+            if (ntok == 0 || saw_gap) {
+                crm_seterr(err, "pattern '%s': '$' must follow a token", pattern);
+                goto done;
+            }
+            at_end = 1;
+            continue;
+        }
         if (wl >= 2 && w[0] == '.' && w[1] == '.') {
             int g = DEFAULT_GAP;
             if (wl > 2) {
@@ -354,7 +380,7 @@ int match_add(match_set *m, const char *pattern, int tag,
         goto done;
     }
     for (unsigned mask = 0; mask < (1u << nopt); mask++)
-        add_variant(m, tag, tok, ntok, mask);
+        add_variant(m, tag, tok, ntok, mask, at_start, at_end);
     rc = 0;
 done:
     free_tokens(tok, ntok);
@@ -537,8 +563,13 @@ size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
     for (size_t i = 0; i < no; i++) {
         if (o[i].token != 0 || seg[o[i].start] != seg[o[i].end - 1])
             continue;
+        const variant *var = &m->vars[o[i].variant];
+        if (var->at_start && o[i].start > 0 && seg[o[i].start - 1] == seg[o[i].start])
+            continue;
         size_t end = extend(m, o, no, o[i].variant, 1, o[i].end, seg[o[i].start], seg);
         if (!end || seg[end - 1] != seg[o[i].start])
+            continue;
+        if (var->at_end && end < n && seg[end] == seg[end - 1])
             continue;
         if (nh == caph) {
             caph = caph ? caph * 2 : 8;

@@ -409,6 +409,11 @@ static bool quotes_close(quotes *q, int kind)
  * next (0 at either end), to the quotation state. */
 static void quotes_step(quotes *q, uint32_t cp, uint32_t prev, uint32_t next)
 {
+    /* Ｔｈａｔ＇ｓ: judge neighbours by their half-width forms. */
+    if (prev >= 0xFF01 && prev <= 0xFF5E)
+        prev -= 0xFEE0;
+    if (next >= 0xFF01 && next <= 0xFF5E)
+        next -= 0xFEE0;
     int role;
     int kind = quote_mark(cp, &role);
     if (kind == Q_NONE)
