@@ -92,12 +92,19 @@ int grade_text(const lexicon *lx, const char *text, size_t len,
 
     match_hit *h = NULL;
     uint32_t *seg = NULL;
-    size_t nh = match_scan(lx->m, &t, lx->tag_conj, &h, &seg);
-    /* First reported-speech marker per segment (hits are per segment). */
+    size_t nh = match_scan_all(lx->m, &t, lx->tag_conj, &h, &seg);
+    uint32_t *fseg = NULL; /* segment of each finding kept */
+    /* Occurrences come in position order; the first one of an entry in a
+     * clause that survives the scope rules is its finding there. */
     for (size_t i = 0; i < nh; i++) {
         if (h[i].tag >= (int)lx->n)
             continue;
         const lex_entry *e = &lx->e[h[i].tag];
+        int seen = 0;
+        for (size_t j = 0; j < out->nf && !seen; j++)
+            seen = out->f[j].entry == e && fseg[j] == h[i].clause;
+        if (seen)
+            continue;
         if (e->kind == LEX_FORBIDDEN) {
             if (t.quoted[h[i].from])
                 continue;
@@ -112,6 +119,8 @@ int grade_text(const lexicon *lx, const char *text, size_t len,
             continue;
         }
         out->f = xrealloc(out->f, (out->nf + 1) * sizeof *out->f);
+        fseg = xrealloc(fseg, (out->nf + 1) * sizeof *fseg);
+        fseg[out->nf] = h[i].clause;
         finding *f = &out->f[out->nf++];
         f->entry = e;
         f->byte_from = t.start[h[i].from];
@@ -122,6 +131,7 @@ int grade_text(const lexicon *lx, const char *text, size_t len,
     }
     free(h);
     free(seg);
+    free(fseg);
     u8_norm_release(&t);
     return 0;
 }

@@ -17,6 +17,11 @@
 static const char *const conj_words[] = {
     "但是", "可是", "不过", "然而", "所以", "因此", "而且", "并且", "另外", "同时", NULL,
 };
+/* Words that contain a conjunction but are none: no clause break inside. */
+static const char *const noconj_words[] = {
+    "只不过", "不过来", "不过去", "忙不过", "比不过", "信不过", "说不过", "再好不过",
+    "再合适不过", "所以然", NULL,
+};
 /* Reported or refused speech: forbidden words after these are not said. */
 static const char *const report_words[] = {
     "不会说", "不能说", "不要说", "别说", "不该说", "不应该说", "不说", "不会讲",
@@ -359,8 +364,10 @@ int lex_load_dir(const char *dir, lexicon **out, char **err)
     }
     lx->tag_conj = (int)lx->n;
     lx->tag_report = (int)lx->n + 1;
-    lx->tag_neg = (int)lx->n + 2;
+    int tag_noconj = (int)lx->n + 2;
+    match_set_noconj(lx->m, tag_noconj);
     if (add_markers(lx, conj_words, lx->tag_conj, err) < 0 ||
+        add_markers(lx, noconj_words, tag_noconj, err) < 0 ||
         add_markers(lx, report_words, lx->tag_report, err) < 0)
         goto fail;
     match_compile(lx->m);

@@ -36,7 +36,6 @@ typedef struct lexicon {
     match_set *m;      /* compiled patterns of all entries and markers */
     int tag_conj;      /* tag of clause-splitting conjunctions */
     int tag_report;    /* tag of reported/refused speech markers */
-    int tag_neg;       /* tag of negators */
     char hash[65];     /* sha256 over the files loaded (names and bytes) */
 } lexicon;
 

@@ -61,6 +61,7 @@ struct match_set {
     int nvars;         /* used */
     int capvars;       /* allocated */
     int compiled;      /* 1 after match_compile */
+    int noconj_tag;    /* occurrences with this tag cancel conjunctions inside them */
 };
 
 match_set *match_new(void)
@@ -70,7 +71,13 @@ match_set *match_new(void)
     m->nodes = xcalloc((size_t)m->capnodes, sizeof *m->nodes);
     m->nnodes = 1;
     m->nodes[0].lit = -1;
+    m->noconj_tag = -1;
     return m;
+}
+
+void match_set_noconj(match_set *m, int tag)
+{
+    m->noconj_tag = tag;
 }
 
 void match_free(match_set *m)
@@ -496,11 +503,16 @@ static size_t range_start(const occ *o, size_t lo, size_t hi, int v, int t)
 /* Extends a chain from token t (needs start in [from, from+gap]); returns
  * the end of the full match or 0 when none. */
 static size_t extend(const match_set *m, const occ *o, size_t n, int v, int t,
-                     size_t from, uint32_t segno, const uint32_t *seg)
+                     size_t from, uint32_t segno, const uint32_t *seg, size_t textlen)
 {
     const variant *var = &m->vars[v];
-    if (t == var->ntok)
+    if (t == var->ntok) {
+        /* '$': the match must reach the end of its clause; otherwise the
+         * caller tries a later occurrence of the last token. */
+        if (var->at_end && from < textlen && seg[from] == seg[from - 1])
+            return 0;
         return from;
+    }
     size_t i = range_start(o, 0, n, v, t);
     for (; i < n && o[i].variant == v && o[i].token == t; i++) {
         if (o[i].start < from)
@@ -509,20 +521,21 @@ static size_t extend(const match_set *m, const occ *o, size_t n, int v, int t,
             break;
         if (seg[o[i].start] != segno)
             continue;
-        size_t end = extend(m, o, n, v, t + 1, o[i].end, segno, seg);
+        size_t end = extend(m, o, n, v, t + 1, o[i].end, segno, seg, textlen);
         if (end)
             return end;
     }
     return 0;
 }
 
-size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
-                  match_hit **hits, uint32_t **segp)
+static size_t scan(const match_set *m, const u8_norm *text, int conj_tag,
+                   match_hit **hits, uint32_t **segp, int all)
 {
     size_t n = text->n;
     occ *o = NULL;
     size_t no = 0, capo = 0;
     uint8_t *boundary = xcalloc(n + 1, 1);
+    uint8_t *covered = xcalloc(n + 1, 1); /* inside a word that is no conjunction */
     int state = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = text->cp[i];
@@ -543,6 +556,10 @@ size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
                     boundary[start] = 1;
                     continue;
                 }
+                if (m->vars[ref->variant].tag == m->noconj_tag) {
+                    memset(covered + start, 1, i + 1 - start);
+                    continue;
+                }
                 if (no == capo) {
                     capo = capo ? capo * 2 : 16;
                     o = xrealloc(o, capo * sizeof *o);
@@ -553,8 +570,10 @@ size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
     }
     uint32_t *seg = xmalloc((n ? n : 1) * sizeof *seg);
     for (size_t i = 0; i < n; i++)
-        seg[i] = i == 0 ? 0 : seg[i - 1] + (text->clause[i] != text->clause[i - 1] || boundary[i]);
+        seg[i] = i == 0 ? 0 : seg[i - 1] + (text->clause[i] != text->clause[i - 1] ||
+                                            (boundary[i] && !covered[i]));
     free(boundary);
+    free(covered);
     if (no > 1)
         qsort(o, no, sizeof *o, cmp_occ);
 
@@ -566,10 +585,8 @@ size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
         const variant *var = &m->vars[o[i].variant];
         if (var->at_start && o[i].start > 0 && seg[o[i].start - 1] == seg[o[i].start])
             continue;
-        size_t end = extend(m, o, no, o[i].variant, 1, o[i].end, seg[o[i].start], seg);
+        size_t end = extend(m, o, no, o[i].variant, 1, o[i].end, seg[o[i].start], seg, n);
         if (!end || seg[end - 1] != seg[o[i].start])
-            continue;
-        if (var->at_end && end < n && seg[end] == seg[end - 1])
             continue;
         if (nh == caph) {
             caph = caph ? caph * 2 : 8;
@@ -578,17 +595,21 @@ size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
         h[nh++] = (match_hit){ m->vars[o[i].variant].tag, o[i].start, end, seg[o[i].start] };
     }
     free(o);
-    /* Keep the first occurrence of each tag per segment. */
+    /* Keep the first occurrence of each tag per segment (all: of each tag
+     * per start position, since variants of one pattern may both match). */
     if (nh > 1)
         qsort(h, nh, sizeof *h, cmp_hit);
     size_t k = 0;
     for (size_t i = 0; i < nh; i++) {
         int dup = 0;
-        for (size_t j = 0; j < k; j++)
-            if (h[j].tag == h[i].tag && h[j].clause == h[i].clause) {
+        for (size_t j = k; j-- > 0;) {
+            if (all && h[j].from != h[i].from)
+                break; /* sorted by position: earlier starts cannot be duplicates */
+            if (h[j].tag == h[i].tag && (all || h[j].clause == h[i].clause)) {
                 dup = 1;
                 break;
             }
+        }
         if (!dup)
             h[k++] = h[i];
     }
@@ -598,4 +619,16 @@ size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
     else
         free(seg);
     return k;
+}
+
+size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
+                  match_hit **hits, uint32_t **seg)
+{
+    return scan(m, text, conj_tag, hits, seg, 0);
+}
+
+size_t match_scan_all(const match_set *m, const u8_norm *text, int conj_tag,
+                      match_hit **hits, uint32_t **seg)
+{
+    return scan(m, text, conj_tag, hits, seg, 1);
 }

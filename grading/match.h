@@ -36,6 +36,10 @@ void match_free(match_set *m);
 int match_add(match_set *m, const char *pattern, int tag,
               match_class_fn classes, void *ctx, char **err);
 
+/* Occurrences of patterns tagged `tag` cancel conjunction boundaries inside
+ * them (只不过 is no 不过). */
+void match_set_noconj(match_set *m, int tag);
+
 /* Builds the automaton; call once after the last match_add. */
 void match_compile(match_set *m);
 
@@ -46,6 +50,11 @@ void match_compile(match_set *m);
  * numbers (caller frees), or pass NULL. */
 size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
                   match_hit **hits, uint32_t **seg);
+
+/* Like match_scan, but every occurrence (one per tag and start position),
+ * for callers that filter occurrences further (scope rules). */
+size_t match_scan_all(const match_set *m, const u8_norm *text, int conj_tag,
+                      match_hit **hits, uint32_t **seg);
 
 /* Number of pattern variants (after optional-token expansion). */
 size_t match_count(const match_set *m);

@@ -276,6 +276,18 @@ static void test_negation(void **state)
     expect_entry("我不是这里的负责人", LEX_FORBIDDEN, "not-in-charge", 1);
 }
 
+/* BUG (see report): the engine splits a clause before every occurrence of
+ * a conjunction word (grading/lexicon.c conj_words), also inside a longer
+ * word: 只不过是 becomes 只 | 不过是, so forbidden.lua just-answering's
+ * alternative 只不过是 can never match. "我只是个接线员" is found,
+ * "我只不过是个接线员" is not. */
+static void test_bug_conjunction_inside_word(void **state)
+{
+    (void)state;
+    expect_entry("我只是个接线员", LEX_FORBIDDEN, "just-answering", 1);
+    expect_entry("我只不过是个接线员", LEX_FORBIDDEN, "just-answering", 1);
+}
+
 /* ---- scripts and widths ---------------------------------------------- */
 
 /* Entries found in text, as a sorted-by-position list of pointers,
@@ -367,12 +379,11 @@ static void test_fullwidth_by_hand(void **state)
         fail_msg("upper case grades differently:\n    %s", why);
 }
 
-/* BUG (see report): the full-width apostrophe ＇ (U+FF07) between
- * full-width letters opens a quotation that runs to the end of the reply
- * (sim/u8.c quotes_step tests ascii_letter()/ascii_alnum() on the raw code
- * points), so every forbidden phrase after "Ｔｈａｔ＇ｓ" is hidden. The
- * ASCII form works. */
-static void test_bug_fullwidth_apostrophe(void **state)
+/* The full-width apostrophe ＇ (U+FF07) between full-width letters is an
+ * apostrophe, not a quotation mark (before 0af50bb it opened a quotation
+ * running to the end of the reply and hid every forbidden phrase after
+ * "Ｔｈａｔ＇ｓ"). */
+static void test_fullwidth_apostrophe(void **state)
 {
     (void)state;
     expect_entry("That's not my job.", LEX_FORBIDDEN, "en-not-my-job", 1);
@@ -420,7 +431,6 @@ static void test_all_examples_traditional_fullwidth(void **state)
         }
     }
     opencc_close(cc);
-    /* Fails while the full-width apostrophe bug above is open. */
     if (nbad) {
         fprintf(stderr, "%zu of %zu conversions grade differently:%s\n", nbad, 2 * n, bad.buf);
         fail_msg("%zu of %zu conversions grade differently (list above)", nbad, 2 * n);
@@ -699,18 +709,19 @@ static void test_bad_shapes(void **state)
 
 int main(void)
 {
-    const struct CMUnitTest real[] = {
+    /* One group (tests/run reads one summary line per binary); the loader
+     * tests use their own directories, not the real lexicons. */
+    const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_loaded),
         cmocka_unit_test(test_examples_and_near),
         cmocka_unit_test(test_quotation),
         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_negation),
+        cmocka_unit_test(test_bug_conjunction_inside_word),
         cmocka_unit_test(test_traditional_by_hand),
         cmocka_unit_test(test_fullwidth_by_hand),
-        cmocka_unit_test(test_bug_fullwidth_apostrophe),
+        cmocka_unit_test(test_fullwidth_apostrophe),
         cmocka_unit_test(test_all_examples_traditional_fullwidth),
-    };
-    const struct CMUnitTest loader[] = {
         cmocka_unit_test_setup_teardown(test_minimal_dir, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_missing_file, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_syntax_error, setup_dir, teardown_dir),
@@ -723,8 +734,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unknown_class, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_bad_shapes, setup_dir, teardown_dir),
     };
-    int failed = cmocka_run_group_tests_name("lexicon (real)", real, setup_real, teardown_real);
-    failed += cmocka_run_group_tests_name("lexicon (loader)", loader, NULL, NULL);
-    u8_shutdown();
-    return failed;
+    return cmocka_run_group_tests_name("lexicon", tests, setup_real, teardown_real);
 }

@@ -379,6 +379,66 @@ static void test_sized_gap(void **state)
     match_free(m);
 }
 
+/* ---- clause anchors ^ and $ ----------------------------------------- */
+
+static void test_anchors(void **state)
+{
+    (void)state;
+    match_set *m = set1("^ 查不到");
+    expect_tag(m, 0, "查不到啊，我再看看", -1, "查不到");
+    expect_tag(m, 0, "好的，查不到", -1, "查不到");      /* begins the second clause */
+    expect_tag(m, 0, "如果查不到，我再看看", -1, NULL);
+    expect_tag(m, 0, "  查不到", -1, "查不到");           /* leading spaces are not text */
+    match_free(m);
+
+    m = set1("不知道 吧|啊? $");
+    expect_tag(m, 0, "我不知道啊", -1, "不知道啊");
+    expect_tag(m, 0, "我不知道！", -1, "不知道");
+    expect_tag(m, 0, "我不知道吧，你再问问", -1, "不知道吧");
+    expect_tag(m, 0, "我不知道啊你再问问", -1, NULL);
+    expect_tag(m, 0, "我不知道怎么办", -1, NULL);
+    match_free(m);
+
+    /* Both: the whole clause. */
+    m = set1("^ 嗯 $");
+    expect_tag(m, 0, "嗯。", -1, "嗯");
+    expect_tag(m, 0, "好，嗯！", -1, "嗯");
+    expect_tag(m, 0, "嗯嗯", -1, NULL);
+    match_free(m);
+
+    /* An optional first token: ^ applies to whichever token starts. */
+    m = set1("^ 我? 查不到");
+    expect_tag(m, 0, "我查不到", -1, "我查不到");
+    expect_tag(m, 0, "查不到", -1, "查不到");
+    expect_tag(m, 0, "他查不到", -1, NULL);
+    match_free(m);
+
+    /* Misplaced anchors are syntax errors. */
+    expect_syntax_error("查 ^ 不到", "^");
+    expect_syntax_error("^ ^ 查", "^");
+    expect_syntax_error("查 $ 不到", "$");
+    expect_syntax_error("$ 查", "$");
+    expect_syntax_error("查 .. $", "$");
+    expect_syntax_error("查 $ $", "$");
+    expect_syntax_error("^", NULL);
+    expect_syntax_error("^ $", NULL);
+}
+
+/* BUG (see report): with `$`, only the first chain of tokens is tried; when
+ * it does not reach the end of the clause a later one that does is never
+ * considered ("a .. b $" on "abxb": a-b at 0..2 is rejected, a-b at 0..4
+ * is not tried). */
+static void test_bug_anchor_end_later_chain(void **state)
+{
+    (void)state;
+    match_set *m = set1("a .. b $");
+    expect_tag(m, 0, "abxb", -1, "abxb");
+    match_free(m);
+    m = set1("不 .. 知道 $");
+    expect_tag(m, 0, "我不知道他知道", -1, "不知道他知道");
+    match_free(m);
+}
+
 /* ---- clauses and conjunctions --------------------------------------- */
 
 static void test_clause_boundary(void **state)
@@ -747,6 +807,8 @@ int main(void)
         cmocka_unit_test(test_optional),
         cmocka_unit_test(test_default_gap),
         cmocka_unit_test(test_sized_gap),
+        cmocka_unit_test(test_anchors),
+        cmocka_unit_test(test_bug_anchor_end_later_chain),
         cmocka_unit_test(test_clause_boundary),
         cmocka_unit_test(test_conjunctions),
         cmocka_unit_test(test_folding),

@@ -394,9 +394,10 @@ static void test_pcall_cannot_swallow(void **state)
     limit_fails("xpcall(function() while true do end end, function(m) return m end)"
                 " return 'swallowed'",
                 "instruction budget");
-    limit_fails("local ok = pcall(string.rep, 'x', 1 << 30) return 'swallowed'",
+    limit_fails("local ok = pcall(string.rep, 'x', 1 << 27) return 'swallowed'",
                 "memory limit");
-    limit_fails("local t = {} while true do pcall(function() t[#t + 1] = string.rep('x', 4096) .. #t end) end",
+    limit_fails("local t = {} for i = 1, 40000 do"
+                " pcall(function() t[#t + 1] = string.rep('x', 4096) .. #t end) end return 'swallowed'",
                 "memory limit");
     /* Ordinary errors are still caught by pcall/xpcall. */
     lh *h = lh_new(1);
@@ -410,10 +411,10 @@ static void test_pcall_cannot_swallow(void **state)
     lh_free(h);
 }
 
-/* BUG (see report): an xpcall message handler runs inside the count hook
- * (the hook raised the error), where Lua disables hooks, so an endless
- * handler is never stopped and the process hangs. */
-static void test_bug_endless_message_handler(void **state)
+/* An endless xpcall message handler: it runs inside the count hook (the
+ * hook raised the error), where Lua disables hooks, so the host must not
+ * run it once the budget is gone (this hung before c78dde7). */
+static void test_endless_message_handler(void **state)
 {
     (void)state;
     limit_fails("xpcall(error, function() while true do end end) return 'swallowed'",
@@ -422,23 +423,31 @@ static void test_bug_endless_message_handler(void **state)
                 "instruction budget");
 }
 
+/* The bombs are bounded (at most a few hundred MiB if the cap were gone),
+ * so a broken cap fails the test instead of exhausting the machine. */
 static void test_memory_bomb(void **state)
 {
     lh *h = *state;
-    limit_fails("local s = 'x' while true do s = s .. s end", "memory limit");
-    limit_fails("local t = {} local i = 0 while true do i = i + 1 t[i] = { i } end",
+    limit_fails("local s = 'x' for i = 1, 27 do s = s .. s end return #s", "memory limit");
+    limit_fails("local s = 'x' for i = 1, 27 do s = string.rep(s, 2) end return #s",
                 "memory limit");
-    limit_fails("return string.rep('x', 1 << 30)", "memory limit");
-    limit_fails("local t = {} for i = 1, 1 << 40 do t[i] = string.rep('x', 1000) .. i end",
+    limit_fails("local t = {} for i = 1, 1500000 do t[i] = { i } end return #t",
                 "memory limit");
-    /* What a failed call held is given back. */
-    fails(h, "local t = {} for i = 1, 1 << 40 do t[i] = string.rep('x', 1000) .. i end",
-          "memory limit");
+    limit_fails("return string.rep('x', 1 << 27)", "memory limit");
+    limit_fails("local t = {} for i = 1, 150000 do t[i] = string.rep('x', 1000) .. i end",
+                "memory limit");
+    /* What a failed call held is given back at once. */
+    char *err = NULL;
+    assert_int_equal(run(h, "local t = {} for i = 1, 150000 do t[i] = string.rep('x', 1000) .. i end",
+                         &err), -1);
+    assert_non_null(strstr(err, "memory limit"));
+    free(err);
     assert_true(lh_mem_used(h) < LH_MEM_CAP / 4);
+    still_alive(h);
 
     /* The cap counts what earlier calls still hold. */
     lua_State *L = lh_L(h);
-    char *err = NULL;
+    err = NULL;
     static const char big[] = "return string.rep('x', 12 << 20)";
     assert_int_equal(lh_dobuffer(h, big, sizeof big - 1, "big.lua", &err), 0);
     assert_true(lh_mem_used(h) >= (12u << 20));
@@ -450,12 +459,11 @@ static void test_memory_bomb(void **state)
     evals_to(h, "return tostring(#string.rep('y', 12 << 20))", "12582912");
 }
 
-/* BUG (see report): when an allocation is refused at the cap, Lua runs an
- * emergency collection and retries; if the retry succeeds the script goes
- * on, but lh_alloc has already set killed/memhit, so the next count hook
- * (or pcall) raises "memory limit" although live memory never came near
- * the cap. Here chunk 1 leaves 12 MiB of garbage; chunk 2 holds 12 MiB. */
-static void test_bug_memory_cap_after_emergency_gc(void **state)
+/* When an allocation is refused at the cap, Lua runs an emergency
+ * collection and retries; if that succeeds the script must go on (before
+ * c78dde7 the refusal marked the state killed and the next hook raised
+ * "memory limit"). Chunk 1 leaves 12 MiB of garbage; chunk 2 holds 12 MiB. */
+static void test_memory_cap_after_emergency_gc(void **state)
 {
     lh *h = *state;
     evals_to(h, "local s = string.rep('a', 12 << 20) return 'garbage left'", "garbage left");
@@ -532,10 +540,10 @@ static void test_error_objects(void **state)
     free(huge);
 }
 
-/* BUG (see report): lh_errstring passes control characters through, so a
- * scenario's error("\27[2J...") reaches the terminal as an escape
- * sequence. luahost.h promises "a short printable message". */
-static void test_bug_error_control_chars(void **state)
+/* A scenario's error("\27[2J...") must not reach the terminal as an escape
+ * sequence: luahost.h promises "a short printable message" (control
+ * characters passed through before c78dde7). */
+static void test_error_control_chars(void **state)
 {
     lh *h = *state;
     char *m = fails_with(h, "error('\\27[2J\\27]0;owned\\7boom\\0tail', 0)", "boom",
@@ -619,7 +627,8 @@ static char *write_str(const char *name, const char *data)
 #define LINE_CHAPTER 6
 #define LINE_KIND 7
 #define LINE_REQUIRES 14
-#define LINE_OUTCOMES 16
+#define LINE_ON_REPLY 15
+#define LINE_OUTCOMES 18
 static const char *const valid_lines[] = {
     "-- test scenario",                                              /* 1 */
     "local greeting = '喂？'",                                       /* 2 */
@@ -635,9 +644,11 @@ static const char *const valid_lines[] = {
     "  patience = 3,",                                               /* 12 */
     "  max_turns = 10,",                                             /* 13 */
     "  requires = { 'apologize', 'ask' },",                          /* 14 */
-    "  on_reply = function(state, reply) return crm.join('好', '的'), nil end,", /* 15 */
-    "  outcomes = { resolved = { label = '解决', score = 100 }, churned = { label = '流失', score = 0 } },", /* 16 */
-    "}",                                                             /* 17 */
+    "  on_reply = function(state, reply)",                           /* 15 */
+    "    return crm.join('好', '的'), nil",                          /* 16 */
+    "  end,",                                                        /* 17 */
+    "  outcomes = { resolved = { label = '解决', score = 100 }, churned = { label = '流失', score = 0 } },", /* 18 */
+    "}",                                                             /* 19 */
 };
 #define NLINES (sizeof valid_lines / sizeof *valid_lines)
 
@@ -738,6 +749,13 @@ static void test_scenario_syntax_error(void **state)
     path = scenario_file("global.lua", 2, "greeting = '喂？'");
     load_fails(path, 2, "greeting");
     free(path);
+    /* The helper library is read-only. */
+    path = scenario_file("crmro.lua", 2, "crm.pick = nil local greeting = '喂？'");
+    load_fails(path, 2, "read-only");
+    free(path);
+    path = scenario_file("crmro2.lua", 2, "crm.extra = 1 local greeting = '喂？'");
+    load_fails(path, 2, "'crm'");
+    free(path);
     /* Not returning a table. */
     path = write_str("notable.lua", "-- nothing\nreturn 42\n");
     load_fails(path, 2, "return");
@@ -750,17 +768,21 @@ static void test_scenario_missing_fields(void **state)
     static const struct {
         int line;
         const char *word;
+        const char *repl;
     } req[] = {
-        { LINE_ID, "'id'" }, { LINE_TITLE, "'title'" }, { LINE_KIND, "'kind'" },
-        { 9, "'brief'" }, { LINE_CHAPTER, "'chapter'" }, { 11, "'mood'" },
-        { 12, "'patience'" }, { 13, "'max_turns'" }, { 8, "'customer'" },
-        { LINE_REQUIRES, "'requires'" }, { 15, "on_reply" }, { LINE_OUTCOMES, "outcomes" },
-        { 10, "opening" },
+        { LINE_ID, "'id'", NULL }, { LINE_TITLE, "'title'", NULL }, { LINE_KIND, "'kind'", NULL },
+        { 9, "'brief'", NULL }, { LINE_CHAPTER, "'chapter'", NULL }, { 11, "'mood'", NULL },
+        { 12, "'patience'", NULL }, { 13, "'max_turns'", NULL }, { 8, "'customer'", NULL },
+        { LINE_REQUIRES, "'requires'", NULL }, { LINE_OUTCOMES, "outcomes", NULL },
+        { 10, "opening", NULL },
+        /* A misspelt hook: on_reply is missing. */
+        { LINE_ON_REPLY, "on_reply", "  on_replay = function(state, reply)" },
     };
     for (size_t i = 0; i < sizeof req / sizeof *req; i++) {
         char *name = xasprintf("missing%zu.lua", i);
-        char *path = scenario_file(name, req[i].line, NULL);
-        /* An absent field is reported at the scenario's `return`. */
+        char *path = scenario_file(name, req[i].line, req[i].repl);
+        /* An absent field is reported at the scenario table (the file's
+         * top-level `return`, not the `return` inside on_reply). */
         load_fails(path, LINE_RETURN, req[i].word);
         free(path);
         free(name);
@@ -802,8 +824,9 @@ static void test_scenario_bad_values(void **state)
     path = scenario_file("mood.lua", 11, "  mood = 101,");
     load_fails(path, 11, "'mood'");
     free(path);
-    path = scenario_file("onreply.lua", 15, "  on_reply = 'not a function',");
-    load_fails(path, 15, "on_reply");
+    path = scenario_file("onreply.lua", LINE_ON_REPLY,
+                         "  on_reply = 'not a function', on_replay = function(state, reply)");
+    load_fails(path, LINE_ON_REPLY, "on_reply");
     free(path);
     path = scenario_file("id.lua", LINE_ID, "  id = 'Bad Id',");
     load_fails(path, LINE_ID, "Bad Id");
@@ -880,17 +903,17 @@ static void test_scenario_files(void **state)
     free(path);
 }
 
-/* BUG (see report): a scenario stopped by the instruction budget or the
- * memory cap gets a message that does not name the file (persona-api.md:
- * "exceeding either ends the session with an error naming the file";
- * DESIGN.md: "every error reported with file:line"). */
-static void test_bug_limit_errors_name_file(void **state)
+/* A scenario stopped by the instruction budget or the memory cap gets a
+ * message naming the file (persona-api.md: "exceeding either ends the
+ * session with an error naming the file"; DESIGN.md: "every error reported
+ * with file:line"). Before c78dde7 the file was not named. */
+static void test_limit_errors_name_file(void **state)
 {
     (void)state;
     char *path = write_str("loop.lua", "local n = 0\nwhile true do n = n + 1 end\n");
     load_fails(path, 2, "instruction budget");
     free(path);
-    path = write_str("bomb.lua", "local s = 'x'\nwhile true do s = s .. s end\n");
+    path = write_str("bomb.lua", "local s = 'x'\nfor i = 1, 27 do s = s .. s end\nreturn {}\n");
     load_fails(path, 0, "memory limit");
     free(path);
 }
@@ -912,13 +935,13 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_readonly_libs, setup_host, teardown_host),
         cmocka_unit_test(test_endless_loop),
         cmocka_unit_test(test_pcall_cannot_swallow),
-        cmocka_unit_test(test_bug_endless_message_handler),
+        cmocka_unit_test(test_endless_message_handler),
         cmocka_unit_test_setup_teardown(test_memory_bomb, setup_host, teardown_host),
-        cmocka_unit_test_setup_teardown(test_bug_memory_cap_after_emergency_gc, setup_host,
+        cmocka_unit_test_setup_teardown(test_memory_cap_after_emergency_gc, setup_host,
                                         teardown_host),
         cmocka_unit_test_setup_teardown(test_deep_recursion, setup_host, teardown_host),
         cmocka_unit_test_setup_teardown(test_error_objects, setup_host, teardown_host),
-        cmocka_unit_test_setup_teardown(test_bug_error_control_chars, setup_host, teardown_host),
+        cmocka_unit_test_setup_teardown(test_error_control_chars, setup_host, teardown_host),
         cmocka_unit_test(test_random_seeded),
         cmocka_unit_test_setup_teardown(test_scenario_valid, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_scenario_syntax_error, setup_dir, teardown_dir),
@@ -926,7 +949,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_scenario_bad_values, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_scenario_outcomes, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_scenario_files, setup_dir, teardown_dir),
-        cmocka_unit_test_setup_teardown(test_bug_limit_errors_name_file, setup_dir, teardown_dir),
+        cmocka_unit_test_setup_teardown(test_limit_errors_name_file, setup_dir, teardown_dir),
     };
     return cmocka_run_group_tests_name("sandbox", tests, NULL, teardown_all);
 }
