@@ -34,20 +34,10 @@ static void init_negs(void)
     if (nnegs)
         return;
     for (size_t i = 0; neg_words[i]; i++) {
-        const unsigned char *p = (const unsigned char *)neg_words[i];
+        const char *p = neg_words[i];
         negw w = { { 0 }, 0 };
-        while (*p && w.n < 8) {
-            uint32_t c;
-            int k;
-            if (*p < 0x80) { c = *p; k = 1; }
-            else if (*p < 0xE0) { c = *p & 0x1F; k = 2; }
-            else if (*p < 0xF0) { c = *p & 0x0F; k = 3; }
-            else { c = *p & 0x07; k = 4; }
-            for (int j = 1; j < k; j++)
-                c = (c << 6) | (p[j] & 0x3F);
-            p += k;
-            w.cp[w.n++] = c;
-        }
+        while (*p && w.n < 8)
+            w.cp[w.n++] = u8_next(&p);
         negs[nnegs++] = w;
     }
 }

@@ -141,16 +141,8 @@ static int insert_literal(match_set *m, const char *folded)
 {
     int n = 0;
     size_t len = 0;
-    for (const unsigned char *p = (const unsigned char *)folded; *p;) {
-        uint32_t c;
-        int k;
-        if (*p < 0x80) { c = *p; k = 1; }
-        else if (*p < 0xE0) { c = *p & 0x1F; k = 2; }
-        else if (*p < 0xF0) { c = *p & 0x0F; k = 3; }
-        else { c = *p & 0x07; k = 4; }
-        for (int j = 1; j < k; j++)
-            c = (c << 6) | (p[j] & 0x3F);
-        p += k;
+    for (const char *p = folded; *p;) {
+        uint32_t c = u8_next(&p);
         len++;
         int next = child(m, n, c);
         if (next < 0) {
@@ -394,12 +386,6 @@ done:
     return rc;
 }
 
-static int cmp_u32_pair(const void *a, const void *b, const uint32_t *keys)
-{
-    (void)keys;
-    return (*(const uint32_t *)a > *(const uint32_t *)b) - (*(const uint32_t *)a < *(const uint32_t *)b);
-}
-
 typedef struct edge {
     uint32_t key; /* label */
     int kid;      /* child */
@@ -408,7 +394,7 @@ typedef struct edge {
 static int cmp_edge(const void *a, const void *b)
 {
     const edge *x = a, *y = b;
-    return cmp_u32_pair(&x->key, &y->key, NULL);
+    return (x->key > y->key) - (x->key < y->key);
 }
 
 void match_compile(match_set *m)

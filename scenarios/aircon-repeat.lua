@@ -260,11 +260,6 @@ local function init(state)
   return m
 end
 
-local function finish(out, say, outcome)
-  out[#out + 1] = say
-  return table.concat(out), outcome
-end
-
 -- He gives up: a formal complaint when he was fobbed off with rules,
 -- a quiet goodbye to the brand when everyone was nice and nobody acted.
 local function bad_end(state)
@@ -384,7 +379,7 @@ return {
       end
     end
     if kind ~= "empathy" and line then out[#out + 1] = line end
-    if crm.exhausted(state) or state.mood <= 5 then return finish(out, bad_end(state)) end
+    if crm.exhausted(state) or state.mood <= 5 then return crm.finish(out, bad_end(state)) end
     if kind == "empty" or kind == "repeated" then return table.concat(out) end
 
     -- 2. asked again for what they already have: the case's core irritation
@@ -394,7 +389,7 @@ return {
       crm.penalize(state, m.reasks == 1 and -8 or -12, 1)
       local list = m.reasks == 1 and L.reask[rk] or L.reask.again
       out[#out + 1] = crm.vary(state, "reask", list)
-      if crm.exhausted(state) then return finish(out, bad_end(state)) end
+      if crm.exhausted(state) then return crm.finish(out, bad_end(state)) end
     end
 
     -- 3. steps: what only this case knows
@@ -472,7 +467,7 @@ return {
       else
         out[#out + 1] = crm.vary(state, "futile", L.futile[loop])
       end
-      if crm.exhausted(state) then return finish(out, bad_end(state)) end
+      if crm.exhausted(state) then return crm.finish(out, bad_end(state)) end
     end
 
     if crm.has(new, "deadline") then
@@ -505,7 +500,7 @@ return {
       m.offtopic = m.offtopic + 1
       if m.offtopic > 1 then crm.penalize(state, -5, 1) end
       out[#out + 1] = crm.vary(state, "offtopic", L.offtopic)
-      if crm.exhausted(state) then return finish(out, bad_end(state)) end
+      if crm.exhausted(state) then return crm.finish(out, bad_end(state)) end
       return table.concat(out)
     end
 
@@ -513,16 +508,16 @@ return {
     if crm.all_done(state, REQUIRES) and m.tech and (m.card or m.refund) then
       if state.mood >= 45 then
         if m.at then
-          return finish(out, string.format(L.ending.resolved_at, m.at), "resolved")
+          return crm.finish(out, string.format(L.ending.resolved_at, m.at), "resolved")
         end
-        return finish(out, crm.vary(state, "end", L.ending.resolved), "resolved")
+        return crm.finish(out, crm.vary(state, "end", L.ending.resolved), "resolved")
       end
     end
     for _, l in ipairs(later) do out[#out + 1] = l end
 
     -- nice words, nobody acting: after six turns he quietly gives up
     if state.turn >= 6 and not crm.done(state, "own") then
-      return finish(out, crm.vary(state, "end", L.nobody), "churned")
+      return crm.finish(out, crm.vary(state, "end", L.nobody), "churned")
     end
 
     -- 6. what he still waits for

@@ -295,12 +295,6 @@ local function init(state)
   return m
 end
 
--- Appends say to out and returns the whole line with outcome.
-local function finish(out, say, outcome)
-  out[#out + 1] = say
-  return table.concat(out), outcome
-end
-
 -- The bad end: escalated when he was pushed around, churned when lectured,
 -- a plain hang-up when he simply got nowhere (silence, repetition).
 local function bad_end(state)
@@ -377,7 +371,7 @@ return {
     end
     if kind ~= "empathy" and line then out[#out + 1] = line end
     if crm.exhausted(state) or state.mood <= 5 then
-      return finish(out, bad_end(state))
+      return crm.finish(out, bad_end(state))
     end
     if kind == "empty" or kind == "repeated" then return table.concat(out) end
 
@@ -435,7 +429,7 @@ return {
     end
     if not bad and not substantive and crm.mentions(reply, W.help) and crm.once(state, "help") then
       crm.adjust(state, -3)
-      return finish(out, crm.vary(state, "help", L.help))
+      return crm.finish(out, crm.vary(state, "help", L.help))
     end
 
     -- 3. off topic: first time a question, then it costs patience
@@ -443,7 +437,7 @@ return {
       m.offtopic = m.offtopic + 1
       if m.offtopic > 1 then crm.penalize(state, -5, 1) end
       out[#out + 1] = crm.vary(state, "offtopic", L.offtopic)
-      if crm.exhausted(state) then return finish(out, bad_end(state)) end
+      if crm.exhausted(state) then return crm.finish(out, bad_end(state)) end
       return table.concat(out)
     end
 
@@ -451,12 +445,12 @@ return {
     if crm.all_done(state, REQUIRES) then
       if state.mood >= 40 then
         if m.at then
-          return finish(out, string.format(L.ending.resolved_at, m.at), "resolved")
+          return crm.finish(out, string.format(L.ending.resolved_at, m.at), "resolved")
         end
-        return finish(out, crm.vary(state, "end", L.ending.resolved), "resolved")
+        return crm.finish(out, crm.vary(state, "end", L.ending.resolved), "resolved")
       end
       for _, l in ipairs(later) do out[#out + 1] = l end
-      return finish(out, crm.vary(state, "doubt", L.doubt))
+      return crm.finish(out, crm.vary(state, "doubt", L.doubt))
     end
     for _, l in ipairs(later) do out[#out + 1] = l end
 

@@ -173,11 +173,6 @@ local function init(state)
   return m
 end
 
-local function finish(out, say, outcome)
-  out[#out + 1] = say
-  return table.concat(out), outcome
-end
-
 -- Rudeness makes him ask for the general manager; coldness makes him leave.
 local function bad_end(state)
   local m = state.memo
@@ -272,7 +267,7 @@ return {
       line = crm.vary(state, "forbidden", L.react.forbidden["质问/说教"])
     end
     if kind ~= "empathy" and line then out[#out + 1] = line end
-    if crm.exhausted(state) or state.mood <= 10 then return finish(out, bad_end(state)) end
+    if crm.exhausted(state) or state.mood <= 10 then return crm.finish(out, bad_end(state)) end
     if kind == "empty" or kind == "repeated" then return table.concat(out) end
 
     -- 2. recognised? (his name, or his name wrong)
@@ -312,7 +307,7 @@ return {
         if kind ~= "forbidden" then
           out[#out + 1] = crm.vary(state, "generic", L.generic[generic])
         end
-        if crm.exhausted(state) then return finish(out, bad_end(state)) end
+        if crm.exhausted(state) then return crm.finish(out, bad_end(state)) end
       end
     end
 
@@ -394,17 +389,17 @@ return {
     -- 7. delighted?
     if delighted(state) then
       if state.mood >= 70 then
-        return finish(out, crm.vary(state, "end", L.ending.resolved), "resolved")
+        return crm.finish(out, crm.vary(state, "end", L.ending.resolved), "resolved")
       end
       -- everything done, but after a cold start: fine, not memorable
-      return finish(out, L.ending.lukewarm, "unresolved")
+      return crm.finish(out, L.ending.lukewarm, "unresolved")
     end
 
     -- 8. off topic, or nothing for him: he nudges
     if not kind and not progress and crm.offtopic(reply, W.topic) then
       crm.penalize(state, -4, state.turn > 2 and 1 or 0)
       out[#out + 1] = crm.vary(state, "offtopic", L.offtopic)
-      if crm.exhausted(state) then return finish(out, bad_end(state)) end
+      if crm.exhausted(state) then return crm.finish(out, bad_end(state)) end
     end
     if kind ~= "forbidden" and #out <= 1 then
       if not m.named and state.turn >= 2 and crm.once(state, "prompt_named") then

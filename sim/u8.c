@@ -548,3 +548,16 @@ size_t u8_width(const char *s)
     }
     return w;
 }
+
+uint32_t u8_next(const char **p)
+{
+    utf8proc_int32_t cp;
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)*p;
+    utf8proc_ssize_t k = utf8proc_iterate(s, -1, &cp);
+    if (k <= 0) {
+        (*p)++;
+        return 0xFFFD;
+    }
+    *p += k;
+    return (uint32_t)cp;
+}

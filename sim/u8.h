@@ -53,6 +53,10 @@ char *u8_fold(const char *s);
  * controls, combining marks). Multi-code-point expansions keep the first. */
 uint32_t u8_fold_cp(uint32_t cp);
 
+/* Decodes the code point at *p (NUL-terminated UTF-8) and advances *p;
+ * an invalid byte gives U+FFFD and advances by one. */
+uint32_t u8_next(const char **p);
+
 /* Encodes cp as UTF-8 into buf (>= 4 bytes); returns bytes written. */
 int u8_encode(uint32_t cp, char *buf);
 

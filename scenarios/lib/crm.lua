@@ -361,4 +361,12 @@ function crm.hint(state, order, texts, fallback)
   return fallback
 end
 
+-- Appends say to the list of lines out and returns the customer's whole
+-- line and outcome, ready to be returned from on_reply:
+--   return crm.finish(out, "那我等你电话。", "resolved")
+function crm.finish(out, say, outcome)
+  out[#out + 1] = say
+  return table.concat(out), outcome
+end
+
 return crm
