@@ -48,7 +48,7 @@ void lh_setglobal(lh *h, const char *name);
  * be tables or huge strings). Caller frees. */
 char *lh_errstring(lua_State *L, int idx);
 
-/* Peak and current bytes allocated by this state. */
+/* Bytes currently allocated by this state. */
 size_t lh_mem_used(const lh *h);
 
 #endif

@@ -228,6 +228,10 @@ static void test_quotation(void **state)
     expect_entry("他们居然回答这不归我管，我很抱歉", LEX_FORBIDDEN, "not-in-charge", 1);
     /* Quotation only covers what is inside. */
     expect_entry("“抱歉”这不归我管", LEX_FORBIDDEN, "not-in-charge", 1);
+    /* Every occurrence is judged: a quoted one does not hide a later
+     * unquoted one in the same clause. */
+    expect_entry("“这不归我管”这不归我管", LEX_FORBIDDEN, "not-in-charge", 1);
+    expect_entry("他说这不归我管", LEX_FORBIDDEN, "not-in-charge", 0);
     /* A quoted forbidden phrase does not hide the steps said around it. */
     expect_step("他们居然回答“这不归我管”，我很抱歉", "apologize", 1);
 }
@@ -276,16 +280,16 @@ static void test_negation(void **state)
     expect_entry("我不是这里的负责人", LEX_FORBIDDEN, "not-in-charge", 1);
 }
 
-/* BUG (see report): the engine splits a clause before every occurrence of
- * a conjunction word (grading/lexicon.c conj_words), also inside a longer
- * word: 只不过是 becomes 只 | 不过是, so forbidden.lua just-answering's
- * alternative 只不过是 can never match. "我只是个接线员" is found,
- * "我只不过是个接线员" is not. */
-static void test_bug_conjunction_inside_word(void **state)
+/* A conjunction inside a longer word does not split the clause: 只不过是
+ * is not 只 | 不过是 (before 49ea37c forbidden.lua just-answering's
+ * alternative 只不过是 could never match). */
+static void test_conjunction_inside_word(void **state)
 {
     (void)state;
     expect_entry("我只是个接线员", LEX_FORBIDDEN, "just-answering", 1);
     expect_entry("我只不过是个接线员", LEX_FORBIDDEN, "just-answering", 1);
+    /* A real 不过 still ends the scope of a reported-speech marker. */
+    expect_entry("他说过了不过这不归我管", LEX_FORBIDDEN, "not-in-charge", 1);
 }
 
 /* ---- scripts and widths ---------------------------------------------- */
@@ -717,7 +721,7 @@ int main(void)
         cmocka_unit_test(test_quotation),
         cmocka_unit_test(test_reported_speech),
         cmocka_unit_test(test_negation),
-        cmocka_unit_test(test_bug_conjunction_inside_word),
+        cmocka_unit_test(test_conjunction_inside_word),
         cmocka_unit_test(test_traditional_by_hand),
         cmocka_unit_test(test_fullwidth_by_hand),
         cmocka_unit_test(test_fullwidth_apostrophe),

@@ -424,11 +424,10 @@ static void test_anchors(void **state)
     expect_syntax_error("^ $", NULL);
 }
 
-/* BUG (see report): with `$`, only the first chain of tokens is tried; when
- * it does not reach the end of the clause a later one that does is never
- * considered ("a .. b $" on "abxb": a-b at 0..2 is rejected, a-b at 0..4
- * is not tried). */
-static void test_bug_anchor_end_later_chain(void **state)
+/* With `$`, when the first chain of tokens does not reach the end of the
+ * clause a later one that does is tried ("a .. b $" on "abxb": a-b at 0..2
+ * is rejected, a-b at 0..4 matches; found missing before 49ea37c). */
+static void test_anchor_end_later_chain(void **state)
 {
     (void)state;
     match_set *m = set1("a .. b $");
@@ -535,6 +534,75 @@ static void test_conjunctions(void **state)
     assert_int_equal(s.h[i].clause, 2);
     assert_int_equal(hit_of(&s, 0), -1);
     scan_release(&s);
+    match_free(m);
+}
+
+/* Words that contain a conjunction but are none (只不过) cancel the split. */
+static void test_noconj_words(void **state)
+{
+    (void)state;
+    match_set *with = match_new(), *without = match_new();
+    match_set *sets[] = { with, without };
+    for (int k = 0; k < 2; k++) {
+        match_set *m = sets[k];
+        assert_int_equal(match_add(m, "我 只是|只不过是 ..2 接线员", 0, NULL, NULL, NULL), 0);
+        assert_int_equal(match_add(m, "查不到 .. 帮", 1, NULL, NULL, NULL), 0);
+        assert_int_equal(match_add(m, "不过", 9, NULL, NULL, NULL), 0);
+        assert_int_equal(match_add(m, "但是", 9, NULL, NULL, NULL), 0);
+        assert_int_equal(match_add(m, "只不过", 8, NULL, NULL, NULL), 0);
+    }
+    match_set_noconj(with, 8);
+    match_compile(with);
+    match_compile(without);
+    expect_tag(with, 0, "我只不过是个接线员", 9, "我只不过是个接线员");
+    expect_tag(without, 0, "我只不过是个接线员", 9, NULL);
+    /* A real 不过 still splits, and so does 但是 next to a 只不过. */
+    expect_tag(with, 1, "我查不到不过会帮您", 9, NULL);
+    expect_tag(with, 1, "我查不到但是帮", 9, NULL);
+    expect_tag(with, 0, "我只不过是个接线员", -1, "我只不过是个接线员");
+    /* The marker words are not reported as hits of their own. */
+    scan s;
+    scan_run(&s, with, "我只不过是个接线员", 9);
+    assert_int_equal(s.nh, 1);
+    assert_int_equal(s.seg[s.t.n - 1], 0);
+    scan_release(&s);
+    match_free(with);
+    match_free(without);
+}
+
+/* match_scan_all: every occurrence, one per tag and start position. */
+static void test_scan_all(void **state)
+{
+    (void)state;
+    static const char *const p[] = { "好", "好的 吧?", "查不到" };
+    match_set *m = set_of(p, 3);
+    u8_norm t;
+    static const char text[] = "好好，好的吧查不到查不到";
+    assert_int_equal(u8_normalize(text, strlen(text), &t, NULL), 0);
+    match_hit *h = NULL;
+    uint32_t *seg = NULL;
+    size_t n = match_scan_all(m, &t, -1, &h, &seg);
+    /* 好 at 0, 1, 2 (three), 好的(吧) at 2 once (two variants, one start),
+     * 查不到 at 5 and 8. */
+    size_t per[3] = { 0, 0, 0 };
+    for (size_t i = 0; i < n; i++) {
+        per[h[i].tag]++;
+        if (i)
+            assert_true(h[i - 1].from <= h[i].from);
+    }
+    assert_int_equal(per[0], 3);
+    assert_int_equal(per[1], 1);
+    assert_int_equal(per[2], 2);
+    assert_int_equal(n, 6);
+    assert_int_equal(seg[0], 0);
+    assert_int_equal(seg[2], 1);
+    free(h);
+    free(seg);
+    /* match_scan keeps only the first per tag and clause. */
+    n = match_scan(m, &t, -1, &h, NULL);
+    assert_int_equal(n, 4);
+    free(h);
+    u8_norm_release(&t);
     match_free(m);
 }
 
@@ -808,9 +876,11 @@ int main(void)
         cmocka_unit_test(test_default_gap),
         cmocka_unit_test(test_sized_gap),
         cmocka_unit_test(test_anchors),
-        cmocka_unit_test(test_bug_anchor_end_later_chain),
+        cmocka_unit_test(test_anchor_end_later_chain),
         cmocka_unit_test(test_clause_boundary),
         cmocka_unit_test(test_conjunctions),
+        cmocka_unit_test(test_noconj_words),
+        cmocka_unit_test(test_scan_all),
         cmocka_unit_test(test_folding),
         cmocka_unit_test(test_shared_prefix_suffix),
         cmocka_unit_test(test_syntax_errors),
