@@ -96,6 +96,23 @@ int main(int argc, char **argv)
         rc = EXIT_USAGE;
         goto out;
     }
+    /* --db is global but also accepted after the command name. */
+    for (int j = i + 1; j < argc && strcmp(argv[j], "--") != 0;) {
+        int take = strcmp(argv[j], "--db") == 0 ? 2 : strncmp(argv[j], "--db=", 5) == 0 ? 1 : 0;
+        if (take == 0) {
+            j++;
+            continue;
+        }
+        if (take == 2 && j + 1 >= argc) {
+            crm_error("'--db' needs a path");
+            rc = EXIT_USAGE;
+            goto out;
+        }
+        free(db);
+        db = xstrdup(take == 2 ? argv[j + 1] : argv[j] + 5);
+        memmove(&argv[j], &argv[j + take], (size_t)(argc - j - take + 1) * sizeof *argv);
+        argc -= take;
+    }
     ctx.db_path = db ? db : default_db();
     db = NULL;
     const struct crm_cmd *c = cmd_find(argv[i]);
