@@ -6,6 +6,7 @@
 #include "lexicon.h"
 
 #include <lauxlib.h>
+#include <lua.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -291,6 +292,33 @@ done:
     return rc;
 }
 
+/* Loads the entries of the list at field `field` of the table at -1 (an
+ * absent field is an empty list). */
+static int load_list(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
+                     const char *field, char **err)
+{
+    int t = lua_getfield(L, -1, field);
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (t != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return crm_seterr(err, "%s: '%s' must be a list of tables", f->path, field);
+    }
+    size_t n = (size_t)lua_rawlen(L, -1);
+    for (size_t i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, (lua_Integer)i);
+        if (load_entry(L, lx, kind, f, i, err) < 0) {
+            lua_pop(L, 2);
+            return -1;
+        }
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
 static int load_file(lexicon *lx, const char *path, lex_kind kind, strbuf *hashin, char **err)
 {
     static const char *const kinds[] = { "forbidden", "empathy", "steps" };
@@ -318,24 +346,40 @@ static int load_file(lexicon *lx, const char *path, lex_kind kind, strbuf *hashi
         goto done;
     }
     lua_pop(L, 1);
-    if (load_classes(L, &f, err) < 0)
-        goto done;
     if (lua_getfield(L, -1, "entries") != LUA_TTABLE) {
         crm_seterr(err, "%s: 'entries' must be a list of tables", path);
         goto done;
     }
-    size_t n = (size_t)lua_rawlen(L, -1);
-    for (size_t i = 1; i <= n; i++) {
-        lua_rawgeti(L, -1, (lua_Integer)i);
-        if (load_entry(L, lx, kind, &f, i, err) < 0)
-            goto done;
-        lua_pop(L, 1);
-    }
+    lua_pop(L, 1);
+    if (load_classes(L, &f, err) < 0 || load_list(L, lx, kind, &f, "entries", err) < 0)
+        goto done;
     rc = 0;
 done:
     free_classes(&f);
     lh_free(h);
     free(buf);
+    return rc;
+}
+
+/* Entries a scenario declares in its `lexicon` field (table at idx). */
+static int load_scenario_entries(lexicon *lx, lua_State *L, int idx, const char *path, char **err)
+{
+    static const char *const fields[] = { "forbidden", "empathy", "steps" };
+    int t = lua_getfield(L, idx, "lexicon");
+    if (t == LUA_TNIL) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    if (t != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return crm_seterr(err, "%s: 'lexicon' must be a table { classes, forbidden, empathy, steps }", path);
+    }
+    lfile f = { path, NULL, 0 };
+    int rc = load_classes(L, &f, err);
+    for (int k = 0; k < 3 && rc == 0; k++)
+        rc = load_list(L, lx, (lex_kind)k, &f, fields[k], err);
+    free_classes(&f);
+    lua_pop(L, 1);
     return rc;
 }
 
@@ -347,7 +391,8 @@ static int add_markers(lexicon *lx, const char *const *words, int tag, char **er
     return 0;
 }
 
-int lex_load_dir(const char *dir, lexicon **out, char **err)
+int lex_load(const char *dir, lua_State *L, int scn_idx, const char *scn_path,
+             lexicon **out, char **err)
 {
     static const char *const files[] = { "forbidden.lua", "empathy.lua", "steps.lua" };
     lexicon *lx = xcalloc(1, sizeof *lx);
@@ -362,6 +407,12 @@ int lex_load_dir(const char *dir, lexicon **out, char **err)
         if (rc < 0)
             goto fail;
     }
+    /* The hash covers the course lexicons; scenario entries are covered by
+     * the scenario's own hash. */
+    sha256_hex(hashin.buf, hashin.len, lx->hash);
+    lx->ncourse = lx->n;
+    if (L && load_scenario_entries(lx, L, scn_idx, scn_path, err) < 0)
+        goto fail;
     lx->tag_conj = (int)lx->n;
     lx->tag_report = (int)lx->n + 1;
     int tag_noconj = (int)lx->n + 2;
@@ -371,7 +422,6 @@ int lex_load_dir(const char *dir, lexicon **out, char **err)
         add_markers(lx, report_words, lx->tag_report, err) < 0)
         goto fail;
     match_compile(lx->m);
-    sha256_hex(hashin.buf, hashin.len, lx->hash);
     sb_release(&hashin);
     *out = lx;
     return 0;
@@ -379,4 +429,9 @@ fail:
     sb_release(&hashin);
     lex_free(lx);
     return -1;
+}
+
+int lex_load_dir(const char *dir, lexicon **out, char **err)
+{
+    return lex_load(dir, NULL, 0, NULL, out, err);
 }

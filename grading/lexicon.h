@@ -33,6 +33,7 @@ typedef struct lex_entry {
 typedef struct lexicon {
     lex_entry *e;      /* entries; an entry's index is its match tag */
     size_t n;          /* number of entries */
+    size_t ncourse;    /* the first ncourse entries are the course's; the rest the scenario's */
     match_set *m;      /* compiled patterns of all entries and markers */
     int tag_conj;      /* tag of clause-splitting conjunctions */
     int tag_report;    /* tag of reported/refused speech markers */
@@ -42,6 +43,12 @@ typedef struct lexicon {
 /* Loads forbidden.lua, empathy.lua and steps.lua from dir. On error returns
  * -1 with *err naming the file and entry. Caller frees with lex_free. */
 int lex_load_dir(const char *dir, lexicon **out, char **err);
+
+struct lua_State;
+/* Same, plus the entries of the `lexicon` field of the scenario table at
+ * index scn_idx of L (errors name scn_path), for one scenario's sessions. */
+int lex_load(const char *dir, struct lua_State *L, int scn_idx, const char *scn_path,
+             lexicon **out, char **err);
 void lex_free(lexicon *lx);
 
 /* Entry index by kind and id, or -1. */

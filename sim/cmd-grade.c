@@ -25,7 +25,7 @@ const struct crm_cmd cmd_grade_entry = {
     .usage = "--lines [--scenario ID]",
     .summary = "批改：逐行读入回复，每行输出一个 JSON 结果",
     .help = "  --lines         从标准输入逐行读回复，每行输出一个 JSON 对象\n"
-            "  --scenario ID   按该情景批改（检查情景可以加载）\n"
+            "  --scenario ID   加上该情景自己的词条一起批改\n"
             "例: printf '这不归我管\\n我马上帮您查\\n' | crmsim grade --lines\n",
     .min_args = 0,
     .max_args = 0,
@@ -56,11 +56,13 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
     if (!lines)
         return cmd_usage_error(&cmd_grade_entry,
                                "'grade' needs --lines (grading submission files is not available yet)");
+    lexicon *lx = NULL;
     if (scn) {
         char *path = NULL, *err = NULL;
         scenario *s = NULL;
         int bad = scn_resolve(ctx->home, scn, &path, &err) < 0 ||
-                  scn_load(ctx->home, path, 0, &s, &err) < 0;
+                  scn_load(ctx->home, path, 0, &s, &err) < 0 ||
+                  scn_lexicon(ctx->home, s, &lx, &err) < 0;
         if (bad)
             crm_error("%s", err);
         free(err);
@@ -68,10 +70,9 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
         scn_free(s);
         if (bad)
             return EXIT_FAIL;
-    }
-    lexicon *lx;
-    if (ctx_load_lexicon(ctx, &lx) < 0)
+    } else if (ctx_load_lexicon(ctx, &lx) < 0) {
         return EXIT_FAIL;
+    }
     char *line = NULL;
     size_t cap = 0;
     ssize_t n;

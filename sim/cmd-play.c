@@ -271,7 +271,6 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         o.seed = fresh_seed();
 
     course crs;
-    lexicon *lx = NULL;
     store *db = NULL;
     session *s = NULL;
     char *path = NULL, *err = NULL, *hist = NULL;
@@ -283,9 +282,9 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         crm_error("%s", err);
         goto done;
     }
-    if (ctx_load_lexicon(ctx, &lx) < 0 || ctx_open_store(ctx, &db) < 0)
+    if (ctx_open_store(ctx, &db) < 0)
         goto done;
-    sess_config cfg = { ctx->home, path, o.student, o.seed, "practice", lx, &crs, db };
+    sess_config cfg = { ctx->home, path, o.student, o.seed, "practice", NULL, &crs, db };
     if (sess_open(&cfg, &s, &err) < 0) {
         crm_error("%s", err);
         goto done;
@@ -300,7 +299,6 @@ done:
     free(path);
     sess_free(s);
     store_close(db);
-    lex_free(lx);
     course_release(&crs);
     return rc;
 }

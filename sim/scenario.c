@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lexicon.h"
 #include "steps.h"
 #include "util.h"
 
@@ -277,6 +278,17 @@ void scn_free(scenario *s)
     }
     free(s->out);
     free(s);
+}
+
+int scn_lexicon(const char *home, const scenario *s, lexicon **out, char **err)
+{
+    lua_State *L = lh_L(s->h);
+    char *dir = xasprintf("%s/grading/lexicons", home);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, s->ref);
+    int rc = lex_load(dir, L, lua_gettop(L), s->path, out, err);
+    lua_pop(L, 1);
+    free(dir);
+    return rc;
 }
 
 const scn_outcome *scn_outcome_find(const scenario *s, const char *id)

@@ -45,6 +45,11 @@ typedef struct scenario {
 int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err);
 void scn_free(scenario *s);
 
+struct lexicon;
+/* The course lexicons (home/grading/lexicons) plus this scenario's own
+ * `lexicon` entries. Caller frees with lex_free. */
+int scn_lexicon(const char *home, const scenario *s, struct lexicon **out, char **err);
+
 /* The outcome entry for id, or NULL. */
 const scn_outcome *scn_outcome_find(const scenario *s, const char *id);
 

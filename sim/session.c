@@ -413,6 +413,11 @@ int sess_open(const sess_config *cfg, session **out, char **err)
     *out = NULL;
     if (scn_load(cfg->home, cfg->path, cfg->seed, &s->scn, err) < 0)
         goto fail;
+    if (!cfg->lx) {
+        if (scn_lexicon(cfg->home, s->scn, &s->own_lx, err) < 0)
+            goto fail;
+        s->cfg.lx = s->own_lx;
+    }
     new_state(s);
     s->opening = opening_line(s, err);
     if (!s->opening)
@@ -427,7 +432,7 @@ int sess_open(const sess_config *cfg, session **out, char **err)
         row.student = cfg->student;
         row.scenario = s->scn->id;
         row.scenario_hash = s->scn->hash;
-        row.lexicon_hash = cfg->lx->hash;
+        row.lexicon_hash = s->cfg.lx->hash;
         row.seed = cfg->seed;
         row.mode = cfg->mode;
         row.score = -1;
@@ -463,6 +468,7 @@ void sess_free(session *s)
     free(s->opening);
     free(s->outcome);
     scn_free(s->scn);
+    lex_free(s->own_lx);
     free(s);
 }
 

@@ -22,7 +22,7 @@ typedef struct sess_config {
     const char *student;    /* student id */
     int64_t seed;           /* session seed */
     const char *mode;       /* "practice" or "exam" */
-    const lexicon *lx;      /* compiled lexicons */
+    const lexicon *lx;      /* compiled lexicons, or NULL: built from the scenario */
     const course *course;   /* rubric */
     store *db;              /* where turns go; NULL = not stored */
 } sess_config;
@@ -38,6 +38,7 @@ typedef struct sess_turn {
 typedef struct session {
     sess_config cfg;      /* copy of the configuration */
     scenario *scn;        /* loaded persona */
+    lexicon *own_lx;      /* lexicon built by sess_open when cfg.lx was NULL */
     int state_ref;        /* registry ref of the state table */
     int64_t id;           /* store row id, 0 when not stored */
     char *opening;        /* the customer's first line */
