@@ -53,36 +53,40 @@ int scn_field_line(const scenario *s, const char *field)
     return top_ret_line ? top_ret_line : ret_line ? ret_line : 1;
 }
 
-static int ferr(scenario *s, char **err, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+/* Records a problem at the line where `field` is written. Validation goes
+ * on after a problem so `crmsim check` can list them all; scn_load fails
+ * with the first. */
+static void problem(scenario *s, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
-static int ferr(scenario *s, char **err, const char *field, const char *fmt, ...)
+static void problem(scenario *s, const char *field, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     char *m = xvasprintf(fmt, ap);
     va_end(ap);
-    crm_seterr(err, "%s:%d: %s", s->path, scn_field_line(s, field), m);
-    free(m);
-    return -1;
+    s->probs = xrealloc(s->probs, (s->nprobs + 1) * sizeof *s->probs);
+    s->probs[s->nprobs].line = scn_field_line(s, field);
+    s->probs[s->nprobs].msg = m;
+    s->nprobs++;
 }
 
-/* String field `k` of the scenario table (at -1). */
-static int want_str(scenario *s, lua_State *L, const char *k, int required, char **out, char **err)
+/* String field `k` of the scenario table (at -1); NULL when absent or bad. */
+static char *want_str(scenario *s, lua_State *L, const char *k, int required)
 {
     int t = lua_getfield(L, -1, k);
-    *out = NULL;
+    char *out = NULL;
     if (t == LUA_TSTRING && lua_rawlen(L, -1) > 0)
-        *out = xstrdup(lua_tostring(L, -1));
+        out = xstrdup(lua_tostring(L, -1));
     lua_pop(L, 1);
     if (t != LUA_TNIL && t != LUA_TSTRING)
-        return ferr(s, err, k, "field '%s' must be a string", k);
-    if (required && !*out)
-        return ferr(s, err, k, "missing required field '%s'", k);
-    return 0;
+        problem(s, k, "field '%s' must be a string", k);
+    else if (required && !out)
+        problem(s, k, "missing required field '%s'", k);
+    return out;
 }
 
-static int want_int(scenario *s, lua_State *L, const char *k, int lo, int hi, int *out, char **err)
+static int want_int(scenario *s, lua_State *L, const char *k, int lo, int hi)
 {
     lua_getfield(L, -1, k);
     int isint;
@@ -90,11 +94,12 @@ static int want_int(scenario *s, lua_State *L, const char *k, int lo, int hi, in
     int nil = lua_isnil(L, -1);
     lua_pop(L, 1);
     if (nil)
-        return ferr(s, err, k, "missing required field '%s'", k);
-    if (!isint || v < lo || v > hi)
-        return ferr(s, err, k, "field '%s' must be an integer from %d to %d", k, lo, hi);
-    *out = (int)v;
-    return 0;
+        problem(s, k, "missing required field '%s'", k);
+    else if (!isint || v < lo || v > hi)
+        problem(s, k, "field '%s' must be an integer from %d to %d", k, lo, hi);
+    else
+        return (int)v;
+    return lo;
 }
 
 static int cmp_out(const void *a, const void *b)
@@ -102,116 +107,131 @@ static int cmp_out(const void *a, const void *b)
     return strcmp(((const scn_outcome *)a)->id, ((const scn_outcome *)b)->id);
 }
 
-static int load_outcomes(scenario *s, lua_State *L, char **err)
+static void load_outcomes(scenario *s, lua_State *L)
 {
     if (lua_getfield(L, -1, "outcomes") != LUA_TTABLE) {
         lua_pop(L, 1);
-        return ferr(s, err, "outcomes", "missing required table 'outcomes' (e.g. outcomes = { resolved = { label = \"…\", score = 100 } })");
+        problem(s, "outcomes", "missing required table 'outcomes' (e.g. outcomes = { resolved = { label = \"…\", score = 100 } })");
+        return;
     }
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         if (lua_type(L, -2) != LUA_TSTRING) {
-            lua_pop(L, 3);
-            return ferr(s, err, "outcomes", "outcome names must be strings");
+            problem(s, "outcomes", "outcome names must be strings");
+            lua_pop(L, 1);
+            continue;
         }
         const char *id = lua_tostring(L, -2);
-        s->out = xrealloc(s->out, (s->nout + 1) * sizeof *s->out);
-        scn_outcome *o = &s->out[s->nout++];
-        o->id = xstrdup(id);
-        o->label = NULL;
-        o->score = 0;
-        if (!lua_istable(L, -1)) {
-            lua_pop(L, 3);
-            return ferr(s, err, "outcomes", "outcome '%s' must be a table { label = \"…\", score = N }", id);
+        lua_Integer sc = -1;
+        int isint = 0;
+        char *label = NULL;
+        if (lua_istable(L, -1)) {
+            lua_getfield(L, -1, "label");
+            if (lua_isstring(L, -1))
+                label = xstrdup(lua_tostring(L, -1));
+            lua_pop(L, 1);
+            lua_getfield(L, -1, "score");
+            sc = lua_tointegerx(L, -1, &isint);
+            lua_pop(L, 1);
         }
-        lua_getfield(L, -1, "label");
-        o->label = xstrdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : o->id);
-        lua_pop(L, 1);
-        lua_getfield(L, -1, "score");
-        int isint;
-        lua_Integer sc = lua_tointegerx(L, -1, &isint);
-        lua_pop(L, 1);
-        if (!isint || sc < 0 || sc > 100) {
-            lua_pop(L, 3);
-            return ferr(s, err, "outcomes", "outcome '%s' needs 'score' from 0 to 100", id);
+        if (!lua_istable(L, -1))
+            problem(s, "outcomes", "outcome '%s' must be a table { label = \"…\", score = N }", id);
+        else if (!isint || sc < 0 || sc > 100)
+            problem(s, "outcomes", "outcome '%s' needs 'score' from 0 to 100", id);
+        else if (strcmp(id, "abandoned") == 0 || strcmp(id, "error") == 0)
+            problem(s, "outcomes", "'%s' is a reserved outcome (the host sets it)", id);
+        else {
+            s->out = xrealloc(s->out, (s->nout + 1) * sizeof *s->out);
+            s->out[s->nout++] = (scn_outcome){ xstrdup(id), label ? label : xstrdup(id), (int)sc };
+            label = NULL;
         }
-        o->score = (int)sc;
+        free(label);
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    if (s->nout > 1)
+        qsort(s->out, s->nout, sizeof *s->out, cmp_out);
     if (s->nout < 2)
-        return ferr(s, err, "outcomes", "declare at least two outcomes");
-    qsort(s->out, s->nout, sizeof *s->out, cmp_out);
-    if (scn_outcome_find(s, "abandoned") || scn_outcome_find(s, "error"))
-        return ferr(s, err, "outcomes", "'abandoned' and 'error' are reserved outcomes");
-    return 0;
+        problem(s, "outcomes", "declare at least two outcomes");
 }
 
-static int load_fields(scenario *s, lua_State *L, char **err)
+static int has_fn(lua_State *L, const char *name)
 {
-    if (want_str(s, L, "id", 1, &s->id, err) < 0 ||
-        want_str(s, L, "title", 1, &s->title, err) < 0 ||
-        want_str(s, L, "kind", 1, &s->kind, err) < 0 ||
-        want_str(s, L, "summary", 0, &s->summary, err) < 0 ||
-        want_str(s, L, "brief", 1, &s->brief, err) < 0 ||
-        want_int(s, L, "chapter", 1, 9, &s->chapter, err) < 0 ||
-        want_int(s, L, "mood", 0, 100, &s->mood, err) < 0 ||
-        want_int(s, L, "patience", 1, 100, &s->patience, err) < 0 ||
-        want_int(s, L, "max_turns", 1, 50, &s->max_turns, err) < 0)
-        return -1;
-    for (const char *p = s->id; *p; p++)
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
-            return ferr(s, err, "id", "id '%s' may only use a-z, 0-9 and '-'", s->id);
-    int ok = 0;
-    for (const char *const *k = kinds; *k; k++)
-        ok |= strcmp(*k, s->kind) == 0;
-    if (!ok)
-        return ferr(s, err, "kind", "unknown kind '%s' (one of angry, churn, vip, wrong, prospect, loyalty, special)", s->kind);
-    if (lua_getfield(L, -1, "customer") != LUA_TTABLE) {
-        lua_pop(L, 1);
-        return ferr(s, err, "customer", "missing required table 'customer' (e.g. customer = { name = \"王先生\" })");
+    lua_getfield(L, -1, name);
+    int t = lua_type(L, -1);
+    lua_pop(L, 1);
+    return t == LUA_TFUNCTION ? 1 : t == LUA_TNIL ? 0 : -1;
+}
+
+/* Validates the scenario table at -1 and copies the fields out; every
+ * problem is recorded and validation continues. */
+static void load_fields(scenario *s, lua_State *L)
+{
+    s->id = want_str(s, L, "id", 1);
+    s->title = want_str(s, L, "title", 1);
+    s->kind = want_str(s, L, "kind", 1);
+    s->summary = want_str(s, L, "summary", 0);
+    s->brief = want_str(s, L, "brief", 1);
+    s->chapter = want_int(s, L, "chapter", 1, 9);
+    s->mood = want_int(s, L, "mood", 0, 100);
+    s->patience = want_int(s, L, "patience", 1, 100);
+    s->max_turns = want_int(s, L, "max_turns", 1, 50);
+    if (s->id)
+        for (const char *p = s->id; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
+                problem(s, "id", "id '%s' may only use a-z, 0-9 and '-'", s->id);
+                break;
+            }
+    if (s->kind) {
+        int ok = 0;
+        for (const char *const *k = kinds; *k; k++)
+            ok |= strcmp(*k, s->kind) == 0;
+        if (!ok)
+            problem(s, "kind", "unknown kind '%s' (one of angry, churn, vip, wrong, prospect, loyalty, special)", s->kind);
     }
-    if (want_str(s, L, "name", 1, &s->cust_name, err) < 0 ||
-        want_str(s, L, "profile", 0, &s->cust_profile, err) < 0) {
-        lua_pop(L, 1);
-        return -1;
+    if (lua_getfield(L, -1, "customer") == LUA_TTABLE) {
+        s->cust_name = want_str(s, L, "name", 1);
+        s->cust_profile = want_str(s, L, "profile", 0);
+    } else {
+        problem(s, "customer", "missing required table 'customer' (e.g. customer = { name = \"王先生\" })");
     }
     lua_pop(L, 1);
     int t = lua_getfield(L, -1, "opening");
     int ok_open = t == LUA_TSTRING || (t == LUA_TTABLE && lua_rawlen(L, -1) > 0);
     lua_pop(L, 1);
-    lua_getfield(L, -1, "on_start");
-    int has_start = lua_isfunction(L, -1);
-    lua_pop(L, 1);
-    if (!ok_open && !has_start)
-        return ferr(s, err, "opening", "missing 'opening' (a string or a list of strings) or 'on_start'");
-    if (lua_getfield(L, -1, "requires") != LUA_TTABLE) {
-        lua_pop(L, 1);
-        return ferr(s, err, "requires", "missing required list 'requires' (step ids)");
-    }
-    size_t n = (size_t)lua_rawlen(L, -1);
-    for (size_t i = 1; i <= n; i++) {
-        lua_rawgeti(L, -1, (lua_Integer)i);
-        const char *id = lua_tostring(L, -1);
-        int si = id ? step_index(id) : -1;
-        lua_pop(L, 1);
-        if (si < 0) {
+    int start = has_fn(L, "on_start");
+    if (!ok_open && start != 1)
+        problem(s, "opening", "missing 'opening' (a string or a list of strings) or 'on_start'");
+    if (lua_getfield(L, -1, "requires") == LUA_TTABLE) {
+        size_t n = (size_t)lua_rawlen(L, -1);
+        for (size_t i = 1; i <= n; i++) {
+            lua_rawgeti(L, -1, (lua_Integer)i);
+            const char *id = lua_tostring(L, -1);
+            int si = id ? step_index(id) : -1;
             lua_pop(L, 1);
-            return ferr(s, err, "requires", "unknown step '%s' in 'requires' (one of apologize, acknowledge, ask, explain, own, contact, deadline, compensate, follow_up, thank)",
+            if (si < 0)
+                problem(s, "requires", "unknown step '%s' in 'requires' (one of apologize, acknowledge, ask, explain, own, contact, deadline, compensate, follow_up, thank)",
                         id ? id : "?");
+            else
+                s->required |= 1u << si;
         }
-        s->required |= 1u << si;
+    } else {
+        problem(s, "requires", "missing required list 'requires' (step ids)");
     }
     lua_pop(L, 1);
-    lua_getfield(L, -1, "on_reply");
-    int has_reply = lua_isfunction(L, -1);
-    lua_pop(L, 1);
-    if (!has_reply)
-        return ferr(s, err, "on_reply", "missing required function 'on_reply(state, reply)'");
-    return load_outcomes(s, L, err);
+    static const char *const hooks[] = { "on_reply", "on_start", "on_timeout", NULL };
+    for (const char *const *h = hooks; *h; h++) {
+        int f = has_fn(L, *h);
+        if (f < 0)
+            problem(s, *h, "'%s' must be a function", *h);
+        else if (f == 0 && strcmp(*h, "on_reply") == 0)
+            problem(s, *h, "missing required function 'on_reply(state, reply)'");
+    }
+    load_outcomes(s, L);
 }
 
-int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err)
+static int load(const char *home, const char *path, int64_t seed, int keep_problems,
+                scenario **out, char **err)
 {
     scenario *s = xcalloc(1, sizeof *s);
     s->ref = LUA_NOREF;
@@ -246,11 +266,12 @@ int scn_load(const char *home, const char *path, int64_t seed, scenario **out, c
                    path, scn_field_line(s, "return"));
         goto fail;
     }
-    if (load_fields(s, L, err) < 0) {
-        lua_pop(L, 1);
+    load_fields(s, L);
+    s->ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    if (s->nprobs && !keep_problems) {
+        crm_seterr(err, "%s:%d: %s", path, s->probs[0].line, s->probs[0].msg);
         goto fail;
     }
-    s->ref = luaL_ref(L, LUA_REGISTRYINDEX);
     *out = s;
     return 0;
 fail:
@@ -258,10 +279,23 @@ fail:
     return -1;
 }
 
+int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err)
+{
+    return load(home, path, seed, 0, out, err);
+}
+
+int scn_load_checked(const char *home, const char *path, scenario **out, char **err)
+{
+    return load(home, path, 0, 1, out, err);
+}
+
 void scn_free(scenario *s)
 {
     if (!s)
         return;
+    for (size_t i = 0; i < s->nprobs; i++)
+        free(s->probs[i].msg);
+    free(s->probs);
     lh_free(s->h);
     free(s->path);
     free(s->src);

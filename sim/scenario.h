@@ -18,6 +18,11 @@ typedef struct scn_outcome {
     int score;    /* outcome points 0..100 */
 } scn_outcome;
 
+typedef struct scn_problem {
+    int line;   /* line in the scenario file */
+    char *msg;  /* what is wrong */
+} scn_problem;
+
 typedef struct scenario {
     lh *h;              /* sandbox holding the helper library and the persona */
     int ref;            /* registry ref of the scenario table */
@@ -38,12 +43,18 @@ typedef struct scenario {
     unsigned required;  /* bit per required step */
     scn_outcome *out;   /* declared outcomes, in sorted id order */
     size_t nout;        /* count */
+    scn_problem *probs; /* field problems found while loading */
+    size_t nprobs;      /* count */
 } scenario;
 
 /* Loads and validates the scenario at path in a fresh sandbox seeded with
  * seed. home is crmsim's data directory (for scenarios/lib/crm.lua). */
 int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err);
 void scn_free(scenario *s);
+/* Like scn_load (seed 0) but keeps going past field problems: they are in
+ * s->probs and the scenario is returned anyway. Fails (-1, *err) only when
+ * the file cannot be read, does not compile or does not return a table. */
+int scn_load_checked(const char *home, const char *path, scenario **out, char **err);
 
 struct lexicon;
 /* The course lexicons (home/grading/lexicons) plus this scenario's own
