@@ -13,11 +13,13 @@
 #include "util.h"
 
 extern const struct crm_cmd cmd_play_entry, cmd_list_entry, cmd_grade_entry,
-    cmd_history_entry, cmd_help_entry, cmd_test_entry, cmd_check_entry;
+    cmd_history_entry, cmd_help_entry, cmd_test_entry, cmd_check_entry,
+    cmd_replay_entry, cmd_regrade_entry;
 
 const struct crm_cmd *const crm_cmds[] = {
     &cmd_play_entry, &cmd_list_entry, &cmd_grade_entry, &cmd_history_entry,
-    &cmd_check_entry, &cmd_test_entry, &cmd_help_entry, NULL,
+    &cmd_replay_entry, &cmd_regrade_entry, &cmd_check_entry, &cmd_test_entry,
+    &cmd_help_entry, NULL,
 };
 
 const struct crm_cmd *cmd_find(const char *name)

@@ -884,3 +884,89 @@ done:
         rollback(s);
     return ret;
 }
+
+int store_scores(store *s, int64_t session, store_crit_cb cb, void *ctx, char **err)
+{
+    sqlite3_stmt *st = NULL;
+    int ret = -1, rc;
+    if (prepare(s, "SELECT criterion, points, max FROM scores WHERE session = ?1 "
+                   "ORDER BY rowid", &st, "read scores", err) < 0)
+        return -1;
+    if (sqlite3_bind_int64(st, 1, session) != SQLITE_OK) {
+        db_fail(s, sqlite3_errcode(s->db), "read scores", err);
+        goto done;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_criterion c = { (const char *)sqlite3_column_text(st, 0),
+                              sqlite3_column_double(st, 1), sqlite3_column_double(st, 2) };
+        if (cb(&c, ctx) != 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        db_fail(s, rc, "read scores", err);
+        goto done;
+    }
+    ret = 0;
+done:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* Sets score and lexicon hash of an ended session. */
+static int set_regrade(store *s, int64_t session, int score, const char *lexicon_hash,
+                       char **err)
+{
+    sqlite3_stmt *st = NULL;
+    int ret = -1;
+    if (prepare(s, "UPDATE sessions SET score = ?1, lexicon_hash = ?2 "
+                   "WHERE id = ?3 AND ended IS NOT NULL", &st, "regrade a session", err) < 0)
+        return -1;
+    if (sqlite3_bind_int(st, 1, score) ||
+        sqlite3_bind_text(st, 2, lexicon_hash, -1, SQLITE_STATIC) ||
+        sqlite3_bind_int64(st, 3, session)) {
+        db_fail(s, sqlite3_errcode(s->db), "regrade a session", err);
+        goto done;
+    }
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) {
+        db_fail(s, rc, "regrade a session", err);
+        goto done;
+    }
+    if (sqlite3_changes(s->db) != 1) {
+        crm_seterr(err, "session %lld is not an ended session", (long long)session);
+        goto done;
+    }
+    ret = 0;
+done:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int store_session_regrade(store *s, int64_t session, int score, const char *lexicon_hash,
+                          const store_criterion *crit, int ncrit, char **err)
+{
+    int ret = -1;
+    if (need(lexicon_hash, "lexicon hash", err) < 0)
+        return -1;
+    if (score < 0 || score > 100)
+        return crm_seterr(err, "score %d is outside 0..100", score);
+    if (exec_sql(s, "BEGIN IMMEDIATE", "regrade a session", err) < 0)
+        return -1;
+    sqlite3_stmt *st = NULL;
+    if (set_regrade(s, session, score, lexicon_hash, err) < 0 ||
+        prepare(s, "DELETE FROM scores WHERE session = ?1", &st, "regrade a session", err) < 0)
+        goto done;
+    if (sqlite3_bind_int64(st, 1, session) || sqlite3_step(st) != SQLITE_DONE) {
+        db_fail(s, sqlite3_errcode(s->db), "regrade a session", err);
+        goto done;
+    }
+    if (add_scores(s, session, crit, ncrit, err) < 0 ||
+        exec_sql(s, "COMMIT", "regrade a session", err) < 0)
+        goto done;
+    ret = 0;
+done:
+    sqlite3_finalize(st);
+    if (ret < 0)
+        rollback(s);
+    return ret;
+}

@@ -79,6 +79,16 @@ typedef int (*store_turn_cb)(const store_turn *t, void *ctx);
 int store_session_get(store *s, int64_t id, store_session_cb scb,
                       store_turn_cb tcb, void *ctx, char **err);
 
+/* Calls cb for each stored criterion of a session, in stored order. */
+typedef int (*store_crit_cb)(const store_criterion *c, void *ctx);
+int store_scores(store *s, int64_t session, store_crit_cb cb, void *ctx, char **err);
+
+/* Replaces the score and criteria of an ended session (after regrading
+ * with other lexicons) and records the lexicon hash used, in one
+ * transaction. */
+int store_session_regrade(store *s, int64_t session, int score, const char *lexicon_hash,
+                          const store_criterion *crit, int ncrit, char **err);
+
 /* Latest schema version this build knows. */
 int store_schema_version(void);
 
