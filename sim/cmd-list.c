@@ -3,12 +3,14 @@
  * A scenario that fails to load is reported on stderr (FILE:LINE) and the
  * others are still listed.
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "scenario.h"
+#include "u8.h"
 #include "util.h"
 
 static const char *kind_label(const char *kind)
@@ -24,14 +26,27 @@ static const char *kind_label(const char *kind)
     return kind;
 }
 
+/* The kind label padded to the widest label's columns (CJK is two wide). */
+static const char *pad_kind(const char *kind)
+{
+    static char buf[64];
+    const char *l = kind_label(kind);
+    size_t w = u8_width(l);
+    snprintf(buf, sizeof buf, "%s%*s", l, w < 12 ? (int)(12 - w) : 0, "");
+    return buf;
+}
+
 static int list_exec(crm_ctx *ctx, int argc, char **argv);
 
 const struct crm_cmd cmd_list_entry = {
     .name = "list",
     .alias = "ls",
-    .usage = "",
-    .summary = "列出所有情景（每行一个，id 在前）",
-    .help = "例: crmsim list\n",
+    .usage = "[--chapter N] [--kind KIND]",
+    .summary = "列出情景（每行一个，id 在前），可按章节和类型筛选",
+    .help = "  --chapter N    只列第 N 章的情景\n"
+            "  --kind KIND    只列这一类：angry churn vip wrong prospect loyalty special\n"
+            "例: crmsim list --chapter 5\n"
+            "    crmsim list --kind vip\n",
     .min_args = 0,
     .max_args = 0,
     .exec = list_exec,
@@ -39,8 +54,31 @@ const struct crm_cmd cmd_list_entry = {
 
 static int list_exec(crm_ctx *ctx, int argc, char **argv)
 {
-    (void)argv;
-    if (cmd_check_args(&cmd_list_entry, argc - 1) != 0)
+    static const struct option longopts[] = {
+        { "chapter", required_argument, NULL, 'c' },
+        { "kind", required_argument, NULL, 'k' },
+        { NULL, 0, NULL, 0 },
+    };
+    int chapter = 0, opt;
+    const char *kind = NULL;
+    optind = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        if (opt == 'c') {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*end || v < 1 || v > 9)
+                return cmd_usage_error(&cmd_list_entry, "--chapter needs a chapter number from 1 to 9");
+            chapter = (int)v;
+        } else if (opt == 'k') {
+            kind = optarg;
+            if (strcmp(kind_label(kind), kind) == 0)
+                return cmd_usage_error(&cmd_list_entry, "unknown kind '%s' (angry, churn, vip, wrong, prospect, loyalty, special)", kind);
+        } else {
+            return cmd_usage_error(&cmd_list_entry, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (cmd_check_args(&cmd_list_entry, argc - optind) != 0)
         return EXIT_USAGE;
     size_t n;
     char **ids = scn_ids(ctx->home, &n);
@@ -53,7 +91,8 @@ static int list_exec(crm_ctx *ctx, int argc, char **argv)
             crm_error("%s", err);
             free(err);
         } else {
-            printf("%-18s 第%d章  %-8s  %s\n", s->id, s->chapter, kind_label(s->kind), s->title);
+            if ((!chapter || s->chapter == chapter) && (!kind || strcmp(kind, s->kind) == 0))
+                printf("%-22s 第%d章  %s  %s\n", s->id, s->chapter, pad_kind(s->kind), s->title);
             ok++;
             scn_free(s);
         }

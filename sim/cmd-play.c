@@ -110,6 +110,8 @@ static int slash(crm_ctx *ctx, session *s, const char *line)
         show_help();
     } else if (strcmp(line, "/status") == 0) {
         show_status(s);
+    } else if (strcmp(line, "/hint") == 0 && !s->cfg.course->practice.hints) {
+        printf(_("本课程的练习设置不允许提示。\n"));
     } else if (strcmp(line, "/hint") == 0) {
         char *h = sess_hint(s);
         printf(_("提示（扣 %.0f 分）：%s\n"), s->cfg.course->weights.hint_cost, h);
@@ -160,7 +162,7 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
             /* --json: stdout carries only the result, so no questions:
              * /quit ends at once, /hint is counted, the rest is ignored. */
             int quit = strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0;
-            if (strcmp(line, "/hint") == 0)
+            if (strcmp(line, "/hint") == 0 && s->cfg.course->practice.hints)
                 free(sess_hint(s));
             con_free_line(line);
             if (quit)
@@ -184,7 +186,7 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
         }
         const sess_turn *t = &s->turns[s->nturns - 1];
         if (!o->json) {
-            if (strcmp(s->cfg.mode, "practice") == 0)
+            if (strcmp(s->cfg.mode, "practice") == 0 && s->cfg.course->practice.feedback)
                 report_turn_feedback(stdout, &t->g, ctx->color);
             say(ctx, s, t->customer);
         }

@@ -14,10 +14,10 @@
 
 extern const struct crm_cmd cmd_play_entry, cmd_list_entry, cmd_grade_entry,
     cmd_history_entry, cmd_help_entry, cmd_test_entry, cmd_check_entry,
-    cmd_replay_entry, cmd_regrade_entry;
+    cmd_replay_entry, cmd_regrade_entry, cmd_course_entry;
 
 const struct crm_cmd *const crm_cmds[] = {
-    &cmd_play_entry, &cmd_list_entry, &cmd_grade_entry, &cmd_history_entry,
+    &cmd_play_entry, &cmd_list_entry, &cmd_course_entry, &cmd_grade_entry, &cmd_history_entry,
     &cmd_replay_entry, &cmd_regrade_entry, &cmd_check_entry, &cmd_test_entry,
     &cmd_help_entry, NULL,
 };

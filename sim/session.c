@@ -334,7 +334,9 @@ static int end_session(session *s, const char *outcome, char **err)
     in.done = s->steps_done;
     in.outcome_points = o ? o->score : 0;
     in.hints = s->hints;
-    score_compute(&s->cfg.course->weights, &in, &s->card);
+    score_weights w;
+    course_weights_for(s->cfg.course, s->scn->id, &w);
+    score_compute(&w, &in, &s->card);
     return store_end(s, err);
 }
 
