@@ -4,6 +4,9 @@
 #   make test     install missing Debian packages, build, run the whole test suite
 #   make check    build and run the test suite (no package install)
 #   make check-asan   the test suite under AddressSanitizer + UBSan
+#   make pot      regenerate po/crmsim.pot from the sources (xgettext)
+#   make po-update    merge po/crmsim.pot into po/*.po (msgmerge); then
+#                 translate what is new or fuzzy and run make
 
 PKGS     := lua5.4 sqlite3 readline libutf8proc opencc jansson nettle
 CC       ?= cc
@@ -20,8 +23,14 @@ LIB_OBJ  := $(LIB_SRC:.c=.o)
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:.c=)
 
-.PHONY: all play test check check-asan deps clean
-all: crmsim
+# Interface languages: po/LANG.po -> locale/LANG/LC_MESSAGES/crmsim.mo,
+# found at run time in the data directory (see sim/main.c).
+LANGS    := zh_CN zh_TW en
+MO       := $(LANGS:%=locale/%/LC_MESSAGES/crmsim.mo)
+POT_SRC  := $(sort $(wildcard sim/*.c sim/*.h grading/*.c grading/*.h))
+
+.PHONY: all play test check check-asan deps clean pot po-update
+all: crmsim $(MO)
 
 crmsim: sim/main.o $(LIB_OBJ)
 	@echo "  CCLD    $@"
@@ -30,6 +39,24 @@ crmsim: sim/main.o $(LIB_OBJ)
 %.o: %.c
 	@echo "  CC      $@"
 	@$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+locale/%/LC_MESSAGES/crmsim.mo: po/%.po
+	@echo "  MSGFMT  $@"
+	@mkdir -p $(@D)
+	@msgfmt --check -o $@ $<
+
+pot:
+	@echo "  XGETTEXT po/crmsim.pot"
+	@xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+	  --add-comments=TRANSLATORS: --add-location=file --package-name=crmsim \
+	  --package-version=$$(sed -n 's/^#define CRMSIM_VERSION "\(.*\)"/\1/p' sim/main.c) \
+	  -o po/crmsim.pot $(POT_SRC)
+
+po-update: pot
+	@for l in $(LANGS); do \
+	  echo "  MSGMERGE po/$$l.po"; \
+	  msgmerge --quiet --update --backup=none --add-location=file po/$$l.po po/crmsim.pot || exit 1; \
+	done
 
 tests/unit/test_%: tests/unit/test_%.c $(LIB_OBJ)
 	@echo "  CCLD    $@"
@@ -45,7 +72,7 @@ play: deps
 test: deps
 	@$(MAKE) --no-print-directory check
 
-check: crmsim $(UNIT_BIN)
+check: crmsim $(MO) $(UNIT_BIN)
 	@tests/run
 
 # Rebuilds everything with sanitizers, runs the suite, and cleans again so
@@ -58,6 +85,6 @@ check-asan:
 
 clean:
 	rm -f crmsim sim/*.o grading/*.o sim/*.d grading/*.d $(UNIT_BIN)
-	rm -rf tests/out
+	rm -rf tests/out locale
 
 -include $(wildcard sim/*.d grading/*.d)

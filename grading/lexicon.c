@@ -110,7 +110,7 @@ static int get_str(lua_State *L, const char *k, char **out, const char *where, c
     }
     if (t != LUA_TSTRING) {
         lua_pop(L, 1);
-        return crm_seterr(err, "%s: '%s' must be a string", where, k);
+        return crm_seterr(err, _("%s: '%s' must be a string"), where, k);
     }
     *out = xstrdup(lua_tostring(L, -1));
     lua_pop(L, 1);
@@ -130,14 +130,14 @@ static int get_strlist(lua_State *L, const char *k, char ***out, size_t *n,
     }
     if (t != LUA_TTABLE) {
         lua_pop(L, 1);
-        return crm_seterr(err, "%s: '%s' must be a list of strings", where, k);
+        return crm_seterr(err, _("%s: '%s' must be a list of strings"), where, k);
     }
     size_t len = (size_t)lua_rawlen(L, -1);
     *out = xcalloc(len + 1, sizeof **out);
     for (size_t i = 1; i <= len; i++) {
         if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TSTRING) {
             lua_pop(L, 2);
-            return crm_seterr(err, "%s: '%s'[%zu] must be a string", where, k, i);
+            return crm_seterr(err, _("%s: '%s'[%zu] must be a string"), where, k, i);
         }
         (*out)[(*n)++] = xstrdup(lua_tostring(L, -1));
         lua_pop(L, 1);
@@ -162,7 +162,7 @@ static int load_classes(lua_State *L, lfile *f, char **err)
     }
     if (t != LUA_TTABLE) {
         lua_pop(L, 1);
-        return crm_seterr(err, "%s: 'classes' must be a table", f->path);
+        return crm_seterr(err, _("%s: 'classes' must be a table"), f->path);
     }
     /* Collect names first and sort them: pairs order is random per run. */
     lua_pushnil(L);
@@ -170,7 +170,7 @@ static int load_classes(lua_State *L, lfile *f, char **err)
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
             lua_pop(L, 2);
-            return crm_seterr(err, "%s: class names must be strings", f->path);
+            return crm_seterr(err, _("%s: class names must be strings"), f->path);
         }
         f->cls = xrealloc(f->cls, (f->ncls + 1) * sizeof *f->cls);
         f->cls[f->ncls].name = xstrdup(lua_tostring(L, -1));
@@ -178,7 +178,7 @@ static int load_classes(lua_State *L, lfile *f, char **err)
         f->ncls++;
     }
     for (size_t i = 0; i < f->ncls; i++) {
-        char *where = xasprintf("%s: class '%s'", f->path, f->cls[i].name);
+        char *where = xasprintf(_("%s: class '%s'"), f->path, f->cls[i].name);
         size_t n;
         int rc = get_strlist(L, f->cls[i].name, &f->cls[i].alts, &n, where, err);
         free(where);
@@ -188,7 +188,7 @@ static int load_classes(lua_State *L, lfile *f, char **err)
         }
         if (n == 0) {
             lua_pop(L, 1);
-            return crm_seterr(err, "%s: class '%s' is empty", f->path, f->cls[i].name);
+            return crm_seterr(err, _("%s: class '%s' is empty"), f->path, f->cls[i].name);
         }
     }
     lua_pop(L, 1);
@@ -203,30 +203,30 @@ static int load_entry(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
     e.kind = kind;
     e.step = -1;
     e.negatable = 1;
-    char *where = xasprintf("%s: entry #%zu", f->path, idx);
+    char *where = xasprintf(_("%s: entry #%zu"), f->path, idx);
     char **pats = NULL;
     size_t npats = 0;
     int rc = -1;
 
     if (lua_type(L, -1) != LUA_TTABLE) {
-        crm_seterr(err, "%s: must be a table", where);
+        crm_seterr(err, _("%s: must be a table"), where);
         goto done;
     }
     if (get_str(L, "id", &e.id, where, err) < 0)
         goto done;
     if (!e.id || !*e.id) {
-        crm_seterr(err, "%s: missing 'id'", where);
+        crm_seterr(err, _("%s: missing 'id'"), where);
         goto done;
     }
     for (const char *p = e.id; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) {
-            crm_seterr(err, "%s: id '%s' may only use a-z, 0-9, '-' and '_'", where, e.id);
+            crm_seterr(err, _("%s: id '%s' may only use a-z, 0-9, '-' and '_'"), where, e.id);
             goto done;
         }
     free(where);
-    where = xasprintf("%s: entry '%s'", f->path, e.id);
+    where = xasprintf(_("%s: entry '%s'"), f->path, e.id);
     if (lex_find(lx, kind, e.id) >= 0) {
-        crm_seterr(err, "%s: duplicate id", where);
+        crm_seterr(err, _("%s: duplicate id"), where);
         goto done;
     }
     if (get_str(L, "category", &e.category, where, err) < 0 ||
@@ -238,7 +238,7 @@ static int load_entry(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
         get_strlist(L, "near", &e.near, &e.nnear, where, err) < 0)
         goto done;
     if (npats == 0) {
-        crm_seterr(err, "%s: needs at least one pattern in 'patterns'", where);
+        crm_seterr(err, _("%s: needs at least one pattern in 'patterns'"), where);
         goto done;
     }
     if (lua_getfield(L, -1, "negatable") == LUA_TBOOLEAN)
@@ -246,7 +246,7 @@ static int load_entry(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
     lua_pop(L, 1);
     if (kind == LEX_FORBIDDEN) {
         if (!e.category || !e.why || !e.better) {
-            crm_seterr(err, "%s: forbidden entries need 'category', 'why' and 'better'", where);
+            crm_seterr(err, _("%s: forbidden entries need 'category', 'why' and 'better'"), where);
             goto done;
         }
         lua_getfield(L, -1, "severity");
@@ -254,7 +254,7 @@ static int load_entry(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
         lua_Integer sev = lua_tointegerx(L, -1, &isnum);
         lua_pop(L, 1);
         if (!isnum || sev < 1 || sev > 3) {
-            crm_seterr(err, "%s: 'severity' must be 1, 2 or 3", where);
+            crm_seterr(err, _("%s: 'severity' must be 1, 2 or 3"), where);
             goto done;
         }
         e.severity = (int)sev;
@@ -264,7 +264,7 @@ static int load_entry(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
             goto done;
         e.step = step ? step_index(step) : -1;
         if (e.step < 0) {
-            crm_seterr(err, "%s: unknown step '%s' (one of apologize, acknowledge, ask, explain, own, contact, deadline, compensate, follow_up, thank)",
+            crm_seterr(err, _("%s: unknown step '%s' (one of apologize, acknowledge, ask, explain, own, contact, deadline, compensate, follow_up, thank)"),
                        where, step ? step : "(missing)");
             free(step);
             goto done;
@@ -304,7 +304,7 @@ static int load_list(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
     }
     if (t != LUA_TTABLE) {
         lua_pop(L, 1);
-        return crm_seterr(err, "%s: '%s' must be a list of tables", f->path, field);
+        return crm_seterr(err, _("%s: '%s' must be a list of tables"), f->path, field);
     }
     size_t n = (size_t)lua_rawlen(L, -1);
     for (size_t i = 1; i <= n; i++) {
@@ -336,18 +336,18 @@ static int load_file(lexicon *lx, const char *path, lex_kind kind, strbuf *hashi
     if (lh_dobuffer(h, buf, len, path, err) < 0)
         goto done;
     if (lua_type(L, -1) != LUA_TTABLE) {
-        crm_seterr(err, "%s: must return a table", path);
+        crm_seterr(err, _("%s: must return a table"), path);
         goto done;
     }
     lua_getfield(L, -1, "kind");
     const char *k = lua_tostring(L, -1);
     if (!k || strcmp(k, kinds[kind]) != 0) {
-        crm_seterr(err, "%s: 'kind' must be \"%s\"", path, kinds[kind]);
+        crm_seterr(err, _("%s: 'kind' must be \"%s\""), path, kinds[kind]);
         goto done;
     }
     lua_pop(L, 1);
     if (lua_getfield(L, -1, "entries") != LUA_TTABLE) {
-        crm_seterr(err, "%s: 'entries' must be a list of tables", path);
+        crm_seterr(err, _("%s: 'entries' must be a list of tables"), path);
         goto done;
     }
     lua_pop(L, 1);
@@ -372,7 +372,7 @@ static int load_scenario_entries(lexicon *lx, lua_State *L, int idx, const char 
     }
     if (t != LUA_TTABLE) {
         lua_pop(L, 1);
-        return crm_seterr(err, "%s: 'lexicon' must be a table { classes, forbidden, empathy, steps }", path);
+        return crm_seterr(err, _("%s: 'lexicon' must be a table { classes, forbidden, empathy, steps }"), path);
     }
     lfile f = { path, NULL, 0 };
     int rc = load_classes(L, &f, err);

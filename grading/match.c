@@ -203,7 +203,7 @@ static int add_alt(ptoken *t, const char *text, size_t len, const char *pattern,
     char *raw = xstrndup(text, len);
     char *folded = u8_fold(raw);
     if (!folded || !*folded) {
-        crm_seterr(err, "pattern '%s': '%s' is empty after folding (only spaces or punctuation?)",
+        crm_seterr(err, _("pattern '%s': '%s' is empty after folding (only spaces or punctuation?)"),
                    pattern, raw);
         free(raw);
         free(folded);
@@ -229,15 +229,15 @@ static int parse_token(const char *w, size_t wl, ptoken *t, const char *pattern,
         while (j < wl && w[j] != '|')
             j++;
         if (j == i)
-            return crm_seterr(err, "pattern '%s': empty alternative", pattern);
+            return crm_seterr(err, _("pattern '%s': empty alternative"), pattern);
         if (w[i] == '{') {
             if (w[j - 1] != '}' || j - i < 3)
-                return crm_seterr(err, "pattern '%s': malformed class '%.*s'", pattern,
+                return crm_seterr(err, _("pattern '%s': malformed class '%.*s'"), pattern,
                                   (int)(j - i), w + i);
             char *name = xstrndup(w + i + 1, j - i - 2);
             const char *const *alts = classes ? classes(name, ctx) : NULL;
             if (!alts) {
-                crm_seterr(err, "pattern '%s': unknown class '{%s}'", pattern, name);
+                crm_seterr(err, _("pattern '%s': unknown class '{%s}'"), pattern, name);
                 free(name);
                 return -1;
             }
@@ -295,7 +295,7 @@ int match_add(match_set *m, const char *pattern, int tag,
     int at_start = 0, at_end = 0;
     memset(tok, 0, sizeof tok);
     if (m->compiled)
-        return crm_seterr(err, "pattern '%s': set already compiled", pattern);
+        return crm_seterr(err, _("pattern '%s': set already compiled"), pattern);
     for (const char *p = pattern; *p;) {
         while (*p == ' ' || *p == '\t')
             p++;
@@ -306,12 +306,12 @@ int match_add(match_set *m, const char *pattern, int tag,
             p++;
         size_t wl = (size_t)(p - w);
         if (at_end) {
-            crm_seterr(err, "pattern '%s': '$' must be the last token", pattern);
+            crm_seterr(err, _("pattern '%s': '$' must be the last token"), pattern);
             goto done;
         }
         if (wl == 1 && w[0] == '^') {
             if (ntok > 0 || at_start) {
-                crm_seterr(err, "pattern '%s': '^' must be the first token", pattern);
+                crm_seterr(err, _("pattern '%s': '^' must be the first token"), pattern);
                 goto done;
             }
             at_start = 1;
@@ -319,7 +319,7 @@ int match_add(match_set *m, const char *pattern, int tag,
         }
         if (wl == 1 && w[0] == '$') {
             if (ntok == 0 || saw_gap) {
-                crm_seterr(err, "pattern '%s': '$' must follow a token", pattern);
+                crm_seterr(err, _("pattern '%s': '$' must follow a token"), pattern);
                 goto done;
             }
             at_end = 1;
@@ -334,14 +334,14 @@ int match_add(match_set *m, const char *pattern, int tag,
                 int bad = *end || v < 1 || v > MAX_GAP;
                 free(num);
                 if (bad) {
-                    crm_seterr(err, "pattern '%s': gap '%.*s' must be .. or ..N with N from 1 to %d",
+                    crm_seterr(err, _("pattern '%s': gap '%.*s' must be .. or ..N with N from 1 to %d"),
                                pattern, (int)wl, w, MAX_GAP);
                     goto done;
                 }
                 g = (int)v;
             }
             if (ntok == 0 || saw_gap) {
-                crm_seterr(err, "pattern '%s': a gap must stand between two tokens", pattern);
+                crm_seterr(err, _("pattern '%s': a gap must stand between two tokens"), pattern);
                 goto done;
             }
             pending_gap = g;
@@ -349,7 +349,7 @@ int match_add(match_set *m, const char *pattern, int tag,
             continue;
         }
         if (ntok == MAX_TOKENS) {
-            crm_seterr(err, "pattern '%s': more than %d tokens", pattern, MAX_TOKENS);
+            crm_seterr(err, _("pattern '%s': more than %d tokens"), pattern, MAX_TOKENS);
             goto done;
         }
         tok[ntok].gap = pending_gap;
@@ -363,19 +363,19 @@ int match_add(match_set *m, const char *pattern, int tag,
         saw_gap = 0;
     }
     if (saw_gap) {
-        crm_seterr(err, "pattern '%s': a gap must stand between two tokens", pattern);
+        crm_seterr(err, _("pattern '%s': a gap must stand between two tokens"), pattern);
         goto done;
     }
     if (ntok == 0) {
-        crm_seterr(err, "pattern '%s': no tokens", pattern);
+        crm_seterr(err, _("pattern '%s': no tokens"), pattern);
         goto done;
     }
     if (nopt > MAX_OPTIONAL) {
-        crm_seterr(err, "pattern '%s': more than %d optional tokens", pattern, MAX_OPTIONAL);
+        crm_seterr(err, _("pattern '%s': more than %d optional tokens"), pattern, MAX_OPTIONAL);
         goto done;
     }
     if (nopt == ntok) {
-        crm_seterr(err, "pattern '%s': every token is optional", pattern);
+        crm_seterr(err, _("pattern '%s': every token is optional"), pattern);
         goto done;
     }
     for (unsigned mask = 0; mask < (1u << nopt); mask++)

@@ -103,7 +103,8 @@ void report_turn_feedback(FILE *out, const grade_result *g, int color)
         sb_adds(&sb, _("共情"));
     for (int i = 0; i < STEP_COUNT; i++)
         if (g->steps & (1u << i))
-            sb_addf(&sb, "%s%s", sb.len ? "、" : "", step_label(i));
+            /* TRANSLATORS: separator between the items of a list. */
+            sb_addf(&sb, "%s%s", sb.len ? _("、") : "", step_label(i));
     if (sb.len)
         fprintf(out, _("  %s✓ %s%s\n"), col(color, C_GREEN), sb.buf, col(color, C_RESET));
     sb_release(&sb);
@@ -127,13 +128,13 @@ void report_card(FILE *out, const session *s, int color)
                          : s->outcome && strcmp(s->outcome, "abandoned") == 0 ? _("中途放弃")
                          : s->outcome && strcmp(s->outcome, "error") == 0 ? _("情景出错，会话中止")
                          : s->outcome;
-    fprintf(out, "\n%s══ 成绩单 · %s ══%s\n", col(color, C_BOLD), s->scn->title, col(color, C_RESET));
+    fprintf(out, _("\n%s══ 成绩单 · %s ══%s\n"), col(color, C_BOLD), s->scn->title, col(color, C_RESET));
     fprintf(out, _("结果：%s（%s）  轮数：%d  种子：%lld\n"), olabel ? olabel : "-",
             s->outcome ? s->outcome : "-", s->nturns, (long long)s->cfg.seed);
     for (int c = 0; c < CRIT_COUNT; c++) {
-        /* Labels are CJK (two columns per character): pad to 10 columns. */
+        /* Pad the label to 10 terminal columns (CJK is two wide). */
         const char *label = crit_label(c);
-        int cols = (int)u8_length(label, strlen(label)) * 2;
+        int cols = (int)u8_width(label);
         fprintf(out, "  %s%*s", label, cols < 10 ? 10 - cols : 1, "");
         bar(out, s->card.points[c], s->card.max[c], color);
         fprintf(out, " %5.1f / %.0f\n", s->card.points[c], s->card.max[c]);
@@ -185,7 +186,7 @@ void report_card(FILE *out, const session *s, int color)
         int first = 1;
         for (int i = 0; i < STEP_COUNT; i++)
             if (missing & (1u << i)) {
-                fprintf(out, "%s%s", first ? "" : "、", step_label(i));
+                fprintf(out, "%s%s", first ? "" : _("、"), step_label(i));
                 first = 0;
             }
         fputc('\n', out);

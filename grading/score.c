@@ -14,12 +14,12 @@
 const char *const crit_ids[CRIT_COUNT] = { "language", "empathy", "steps", "outcome" };
 
 static const char *const crit_labels[CRIT_COUNT] = {
-    _("专业用语"), _("共情"), _("处理步骤"), _("结果"),
+    N_("专业用语"), N_("共情"), N_("处理步骤"), N_("结果"),
 };
 
 const char *crit_label(int c)
 {
-    return c >= 0 && c < CRIT_COUNT ? crit_labels[c] : "?";
+    return c >= 0 && c < CRIT_COUNT ? _(crit_labels[c]) : "?";
 }
 
 void score_weights_default(score_weights *w)

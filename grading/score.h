@@ -9,6 +9,7 @@
 enum { CRIT_LANGUAGE, CRIT_EMPATHY, CRIT_STEPS, CRIT_OUTCOME, CRIT_COUNT };
 
 extern const char *const crit_ids[CRIT_COUNT];
+/* Label in the interface language (Simplified Chinese by default). */
 const char *crit_label(int c);
 
 typedef struct score_weights {

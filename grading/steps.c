@@ -13,8 +13,8 @@ const char *const step_ids[STEP_COUNT] = {
 };
 
 static const char *const step_labels[STEP_COUNT] = {
-    _("道歉"), _("倾听确认"), _("询问事实"), _("解释原因"), _("主动负责"),
-    _("确认联系方式"), _("承诺时限"), _("补偿"), _("跟进回复"), _("致谢"),
+    N_("道歉"), N_("倾听确认"), N_("询问事实"), N_("解释原因"), N_("主动负责"),
+    N_("确认联系方式"), N_("承诺时限"), N_("补偿"), N_("跟进回复"), N_("致谢"),
 };
 
 int step_index(const char *id)
@@ -27,5 +27,5 @@ int step_index(const char *id)
 
 const char *step_label(int index)
 {
-    return index >= 0 && index < STEP_COUNT ? step_labels[index] : "?";
+    return index >= 0 && index < STEP_COUNT ? _(step_labels[index]) : "?";
 }

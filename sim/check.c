@@ -103,7 +103,7 @@ static void lex(const char *src, lexed *lx)
     const char *line_start = src;
     for (const char *p = src; *p;) {
         int level;
-        size_t ol;
+        size_t ol = 0;
         if (*p == '\n') {
             line++;
             p++;
@@ -199,14 +199,14 @@ static void check_references(probs *p, const lexed *lxd, const lexicon *lx)
             for (const char *const *c = categories; *c; c++)
                 ok |= strcmp(*c, l->text) == 0;
             if (!ok)
-                report(p, l->line, "unknown category '%s' (one of 推诿, 指责客户, 拒绝, 质问/说教, 争辩, 敷衍)", l->text);
+                report(p, l->line, _("unknown category '%s' (one of 推诿, 指责客户, 拒绝, 质问/说教, 争辩, 敷衍)"), l->text);
         } else if (before_matches(l, "(crm\\.(done|has)[[:space:]]*\\([^,]*,|id[[:space:]]*[=~]=)[[:space:]]*$")) {
             if (!known_id(lx, l->text))
-                report(p, l->line, "'%s' is neither a step id nor the id of a lexicon entry", l->text);
+                report(p, l->line, _("'%s' is neither a step id nor the id of a lexicon entry"), l->text);
         } else if (before_matches(l, "crm\\.(credit|missing|all_done|first_missing|hint)[[:space:]]*\\(.*\\{[^}]*$") ||
                    before_matches(l, "^[[:space:]]*local[[:space:]]+REQUIRES[[:space:]]*=[[:space:]]*\\{[^}]*$")) {
             if (step_index(l->text) < 0)
-                report(p, l->line, "unknown step '%s'", l->text);
+                report(p, l->line, _("unknown step '%s'"), l->text);
         }
     }
 }
@@ -235,7 +235,7 @@ static void check_outcomes(probs *p, const scenario *s, const lexed *lxd)
             named = strcmp(lxd->lits[j].text, id) == 0 &&
                     !before_matches(&lxd->lits[j], "outcome[[:space:]]*=[[:space:]]*$");
         if (!named)
-            report(p, scn_field_line(s, "outcomes"), "outcome '%s' is declared but no code returns it", id);
+            report(p, scn_field_line(s, "outcomes"), _("outcome '%s' is declared but no code returns it"), id);
     }
 }
 
@@ -245,7 +245,7 @@ static void check_tests(probs *p, const scenario *s)
     int line = scn_field_line(s, "tests");
     lua_rawgeti(L, LUA_REGISTRYINDEX, s->ref);
     if (lua_getfield(L, -1, "tests") != LUA_TTABLE || lua_rawlen(L, -1) == 0) {
-        report(p, line, "no self-tests: add a 'tests' field with a good, a bad and a mixed reply script");
+        report(p, line, _("no self-tests: add a 'tests' field with a good, a bad and a mixed reply script"));
         lua_pop(L, 2);
         return;
     }
@@ -257,16 +257,16 @@ static void check_tests(probs *p, const scenario *s)
         char *name = lua_isstring(L, -1) ? xstrdup(lua_tostring(L, -1)) : xasprintf("#%zu", i);
         lua_pop(L, 1);
         if (lua_getfield(L, -1, "replies") != LUA_TTABLE || lua_rawlen(L, -1) == 0)
-            report(p, line, "test '%s' has no 'replies'", name);
+            report(p, line, _("test '%s' has no 'replies'"), name);
         lua_pop(L, 1);
         lua_getfield(L, -1, "outcome");
         const char *o = lua_tostring(L, -1);
         if (!o) {
-            report(p, line, "test '%s' does not say which 'outcome' it expects", name);
+            report(p, line, _("test '%s' does not say which 'outcome' it expects"), name);
         } else if (strcmp(o, "abandoned") != 0) {
             const scn_outcome *so = scn_outcome_find(s, o);
             if (!so)
-                report(p, line, "test '%s' expects outcome '%s', which is not declared", name, o);
+                report(p, line, _("test '%s' expects outcome '%s', which is not declared"), name, o);
             else
                 covered |= 1u << (so - s->out);
         }
@@ -276,7 +276,7 @@ static void check_tests(probs *p, const scenario *s)
     lua_pop(L, 2);
     for (size_t i = 0; i < s->nout && i < 32; i++)
         if (!(covered & (1u << i)))
-            report(p, line, "no test reaches outcome '%s'", s->out[i].id);
+            report(p, line, _("no test reaches outcome '%s'"), s->out[i].id);
 }
 
 /* The scenario's own lexicon entries: their examples must match and their
@@ -293,7 +293,7 @@ static void check_entries(probs *p, const scenario *s, const lexicon *lx)
                 grade_result g;
                 char *err = NULL;
                 if (grade_text(lx, l[j], strlen(l[j]), &g, &err) < 0) {
-                    report(p, line, "entry '%s': %s", e->id, err);
+                    report(p, line, _("entry '%s': %s"), e->id, err);
                     free(err);
                     continue;
                 }
@@ -301,8 +301,8 @@ static void check_entries(probs *p, const scenario *s, const lexicon *lx)
                 for (size_t k = 0; k < g.nf; k++)
                     found |= g.f[k].entry == e;
                 if (found == near)
-                    report(p, line, near ? "entry '%s': near-miss \"%s\" must not match, but does"
-                                         : "entry '%s': example \"%s\" does not match",
+                    report(p, line, near ? _("entry '%s': near-miss \"%s\" must not match, but does")
+                                         : _("entry '%s': example \"%s\" does not match"),
                            e->id, l[j]);
                 grade_result_release(&g);
             }
@@ -337,14 +337,15 @@ int check_file(const char *home, const char *path, FILE *out)
     check_outcomes(&p, s, &lxd);
     check_tests(&p, s);
     for (size_t i = 0; i < lxd.npairs; i++)
-        report(&p, lxd.pairs[i], "pairs() visits keys in a different order on every run; use crm.sorted_pairs or ipairs");
+        report(&p, lxd.pairs[i], _("pairs() visits keys in a different order on every run; use crm.sorted_pairs or ipairs"));
     lexed_free(&lxd);
     lex_free(lx);
     scn_free(s);
     /* Line order; problems on one line keep the order they were found in. */
     for (int i = 0; i < p.n; i++)
         p.list[i].line = p.list[i].line * 1000 + i;
-    qsort(p.list, (size_t)p.n, sizeof *p.list, cmp_prob);
+    if (p.n > 1)
+        qsort(p.list, (size_t)p.n, sizeof *p.list, cmp_prob);
     for (int i = 0; i < p.n; i++) {
         fprintf(out, "%s:%d: %s\n", path, p.list[i].line / 1000, p.list[i].msg);
         free(p.list[i].msg);

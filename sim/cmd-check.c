@@ -15,10 +15,10 @@ static int check_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_check_entry = {
     .name = "check",
     .alias = NULL,
-    .usage = "FILE|ID…",
-    .summary = "检查情景文件（不试玩）：语法、必填字段、步骤、词条、结局、自测",
-    .help = "  每个问题一行：文件:行号: 说明。有问题时退出码为 1。\n"
-            "例: crmsim check scenarios/*.lua\n",
+    .usage = N_("FILE|ID…"),
+    .summary = N_("检查情景文件（不试玩）：语法、必填字段、步骤、词条、结局、自测"),
+    .help = N_("  每个问题一行：文件:行号: 说明。有问题时退出码为 1。\n"
+               "例: crmsim check scenarios/*.lua\n"),
     .min_args = 1,
     .max_args = -1,
     .exec = check_exec,
@@ -44,7 +44,12 @@ static int check_exec(crm_ctx *ctx, int argc, char **argv)
         free(path);
     }
     if (total) {
-        crm_error("%d problem%s in %d file%s", total, total == 1 ? "" : "s", files, files == 1 ? "" : "s");
+        char *np = xasprintf(ngettext("%d problem", "%d problems", (unsigned long)total), total);
+        char *nf = xasprintf(ngettext("%d file", "%d files", (unsigned long)files), files);
+        /* TRANSLATORS: "13 problems" in "1 file". */
+        crm_error(_("%s in %s"), np, nf);
+        free(np);
+        free(nf);
         return EXIT_FAIL;
     }
     return EXIT_OK;

@@ -24,10 +24,10 @@ static int course_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_course_entry = {
     .name = "course",
     .alias = NULL,
-    .usage = "[--student ID]",
-    .summary = "课程大纲：各章的情景，以及你的练习次数和最好成绩",
-    .help = "  --student ID   看这个学号的进度（默认 $CRMSIM_STUDENT 或登录名）\n"
-            "例: crmsim course --student s001\n",
+    .usage = N_("[--student ID]"),
+    .summary = N_("课程大纲：各章的情景，以及你的练习次数和最好成绩"),
+    .help = N_("  --student ID   看这个学号的进度（默认 $CRMSIM_STUDENT 或登录名）\n"
+               "例: crmsim course --student s001\n"),
     .min_args = 0,
     .max_args = 0,
     .exec = course_exec,
@@ -91,7 +91,7 @@ static int course_exec(crm_ctx *ctx, int argc, char **argv)
         if (opt == 's')
             student = optarg;
         else
-            return cmd_usage_error(&cmd_course_entry, "unknown option '%s'", argv[optind - 1]);
+            return cmd_usage_error(&cmd_course_entry, _("unknown option '%s'"), argv[optind - 1]);
     }
     if (cmd_check_args(&cmd_course_entry, argc - optind) != 0)
         return EXIT_USAGE;

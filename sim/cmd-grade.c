@@ -22,11 +22,11 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_grade_entry = {
     .name = "grade",
     .alias = NULL,
-    .usage = "--lines [--scenario ID]",
-    .summary = "批改：逐行读入回复，每行输出一个 JSON 结果",
-    .help = "  --lines         从标准输入逐行读回复，每行输出一个 JSON 对象\n"
-            "  --scenario ID   加上该情景自己的词条一起批改\n"
-            "例: printf '这不归我管\\n我马上帮您查\\n' | crmsim grade --lines\n",
+    .usage = N_("--lines [--scenario ID]"),
+    .summary = N_("批改：逐行读入回复，每行输出一个 JSON 结果"),
+    .help = N_("  --lines         从标准输入逐行读回复，每行输出一个 JSON 对象\n"
+               "  --scenario ID   加上该情景自己的词条一起批改\n"
+               "例: printf '这不归我管\\n我马上帮您查\\n' | crmsim grade --lines\n"),
     .min_args = 0,
     .max_args = 0,
     .exec = grade_exec,
@@ -49,13 +49,13 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
         else if (opt == 's')
             scn = optarg;
         else
-            return cmd_usage_error(&cmd_grade_entry, "unknown option '%s'", argv[optind - 1]);
+            return cmd_usage_error(&cmd_grade_entry, _("unknown option '%s'"), argv[optind - 1]);
     }
     if (cmd_check_args(&cmd_grade_entry, argc - optind) != 0)
         return EXIT_USAGE;
     if (!lines)
         return cmd_usage_error(&cmd_grade_entry,
-                               "'grade' needs --lines (grading submission files is not available yet)");
+                               _("'grade' needs --lines (grading submission files is not available yet)"));
     lexicon *lx = NULL;
     if (scn) {
         char *path = NULL, *err = NULL;

@@ -4,15 +4,16 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "util.h"
 
 static int help_exec(crm_ctx *ctx, int argc, char **argv);
 
 const struct crm_cmd cmd_help_entry = {
     .name = "help",
     .alias = NULL,
-    .usage = "[COMMAND]",
-    .summary = "显示帮助",
-    .help = "例: crmsim help play\n",
+    .usage = N_("[COMMAND]"),
+    .summary = N_("显示帮助"),
+    .help = N_("例: crmsim help play\n"),
     .min_args = 0,
     .max_args = 1,
     .exec = help_exec,

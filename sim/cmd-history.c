@@ -16,11 +16,11 @@ static int history_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_history_entry = {
     .name = "history",
     .alias = "h",
-    .usage = "[--student ID] [--limit N]",
-    .summary = "查看练习记录和成绩",
-    .help = "  --student ID   只看这个学号\n"
-            "  --limit N      最多显示 N 条（默认 50）\n"
-            "例: crmsim history --student s001\n",
+    .usage = N_("[--student ID] [--limit N]"),
+    .summary = N_("查看练习记录和成绩"),
+    .help = N_("  --student ID   只看这个学号\n"
+               "  --limit N      最多显示 N 条（默认 50）\n"
+               "例: crmsim history --student s001\n"),
     .min_args = 0,
     .max_args = 0,
     .exec = history_exec,
@@ -73,10 +73,10 @@ static int history_exec(crm_ctx *ctx, int argc, char **argv)
             char *end;
             long v = strtol(optarg, &end, 10);
             if (*end || v < 1 || v > 100000)
-                return cmd_usage_error(&cmd_history_entry, "--limit needs a number from 1 to 100000");
+                return cmd_usage_error(&cmd_history_entry, _("--limit needs a number from 1 to 100000"));
             limit = (int)v;
         } else {
-            return cmd_usage_error(&cmd_history_entry, "unknown option '%s'", argv[optind - 1]);
+            return cmd_usage_error(&cmd_history_entry, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (cmd_check_args(&cmd_history_entry, argc - optind) != 0)

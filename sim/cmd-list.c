@@ -13,26 +13,36 @@
 #include "u8.h"
 #include "util.h"
 
+static const char *const kinds[][2] = {
+    { "angry", N_("愤怒投诉") }, { "churn", N_("流失风险") }, { "vip", N_("VIP") },
+    { "wrong", N_("客户理解有误") }, { "prospect", N_("潜在客户") }, { "loyalty", N_("忠诚客户") },
+    { "special", N_("特殊状况") },
+};
+#define NKINDS (sizeof kinds / sizeof *kinds)
+
+/* The label of a kind in the interface language; NULL if unknown. */
 static const char *kind_label(const char *kind)
 {
-    static const char *const map[][2] = {
-        { "angry", "愤怒投诉" }, { "churn", "流失风险" }, { "vip", "VIP" },
-        { "wrong", "客户理解有误" }, { "prospect", "潜在客户" }, { "loyalty", "忠诚客户" },
-        { "special", "特殊状况" },
-    };
-    for (size_t i = 0; i < sizeof map / sizeof *map; i++)
-        if (strcmp(map[i][0], kind) == 0)
-            return map[i][1];
-    return kind;
+    for (size_t i = 0; i < NKINDS; i++)
+        if (strcmp(kinds[i][0], kind) == 0)
+            return _(kinds[i][1]);
+    return NULL;
 }
 
 /* The kind label padded to the widest label's columns (CJK is two wide). */
 static const char *pad_kind(const char *kind)
 {
-    static char buf[64];
+    static char buf[128];
+    size_t widest = 0;
+    for (size_t i = 0; i < NKINDS; i++) {
+        size_t w = u8_width(_(kinds[i][1]));
+        widest = w > widest ? w : widest;
+    }
     const char *l = kind_label(kind);
+    if (!l)
+        l = kind;
     size_t w = u8_width(l);
-    snprintf(buf, sizeof buf, "%s%*s", l, w < 12 ? (int)(12 - w) : 0, "");
+    snprintf(buf, sizeof buf, "%s%*s", l, w < widest ? (int)(widest - w) : 0, "");
     return buf;
 }
 
@@ -41,12 +51,12 @@ static int list_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_list_entry = {
     .name = "list",
     .alias = "ls",
-    .usage = "[--chapter N] [--kind KIND]",
-    .summary = "列出情景（每行一个，id 在前），可按章节和类型筛选",
-    .help = "  --chapter N    只列第 N 章的情景\n"
-            "  --kind KIND    只列这一类：angry churn vip wrong prospect loyalty special\n"
-            "例: crmsim list --chapter 5\n"
-            "    crmsim list --kind vip\n",
+    .usage = N_("[--chapter N] [--kind KIND]"),
+    .summary = N_("列出情景（每行一个，id 在前），可按章节和类型筛选"),
+    .help = N_("  --chapter N    只列第 N 章的情景\n"
+               "  --kind KIND    只列这一类：angry churn vip wrong prospect loyalty special\n"
+               "例: crmsim list --chapter 5\n"
+               "    crmsim list --kind vip\n"),
     .min_args = 0,
     .max_args = 0,
     .exec = list_exec,
@@ -68,14 +78,14 @@ static int list_exec(crm_ctx *ctx, int argc, char **argv)
             char *end;
             long v = strtol(optarg, &end, 10);
             if (*end || v < 1 || v > 9)
-                return cmd_usage_error(&cmd_list_entry, "--chapter needs a chapter number from 1 to 9");
+                return cmd_usage_error(&cmd_list_entry, _("--chapter needs a chapter number from 1 to 9"));
             chapter = (int)v;
         } else if (opt == 'k') {
             kind = optarg;
-            if (strcmp(kind_label(kind), kind) == 0)
-                return cmd_usage_error(&cmd_list_entry, "unknown kind '%s' (angry, churn, vip, wrong, prospect, loyalty, special)", kind);
+            if (!kind_label(kind))
+                return cmd_usage_error(&cmd_list_entry, _("unknown kind '%s' (angry, churn, vip, wrong, prospect, loyalty, special)"), kind);
         } else {
-            return cmd_usage_error(&cmd_list_entry, "unknown option '%s'", argv[optind - 1]);
+            return cmd_usage_error(&cmd_list_entry, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (cmd_check_args(&cmd_list_entry, argc - optind) != 0)
@@ -92,7 +102,8 @@ static int list_exec(crm_ctx *ctx, int argc, char **argv)
             free(err);
         } else {
             if ((!chapter || s->chapter == chapter) && (!kind || strcmp(kind, s->kind) == 0))
-                printf("%-22s 第%d章  %s  %s\n", s->id, s->chapter, pad_kind(s->kind), s->title);
+                /* TRANSLATORS: scenario id, chapter number, kind, title. */
+                printf(_("%-22s 第%d章  %s  %s\n"), s->id, s->chapter, pad_kind(s->kind), s->title);
             ok++;
             scn_free(s);
         }
@@ -101,6 +112,6 @@ static int list_exec(crm_ctx *ctx, int argc, char **argv)
     }
     free(ids);
     if (n == 0)
-        return crm_error("no scenarios found in '%s/scenarios'", ctx->home), EXIT_FAIL;
+        return crm_error(_("no scenarios found in '%s/scenarios'"), ctx->home), EXIT_FAIL;
     return ok == (int)n ? EXIT_OK : EXIT_FAIL;
 }

@@ -63,7 +63,8 @@ static void say(crm_ctx *ctx, const session *s, const char *line)
 {
     if (!line || !*line)
         return;
-    printf("%s%s：%s%s\n", ctx->color ? C_CUST : "", s->scn->cust_name, line,
+    /* TRANSLATORS: colour, customer's name, what the customer says, colour off. */
+    printf(_("%s%s：%s%s\n"), ctx->color ? C_CUST : "", s->scn->cust_name, line,
            ctx->color ? C_RESET : "");
 }
 
@@ -97,10 +98,10 @@ static char *make_prompt(crm_ctx *ctx, const session *s)
         return xstrdup("");
     if (ctx->color) {
         const char *mc = s->mood < 40 ? "\033[31m" : s->mood < 60 ? "\033[33m" : "\033[32m";
-        return xasprintf("\001%s\002[%s %d]\001%s\002 您> ", mc, sess_mood_label(s->mood), s->mood,
-                         C_RESET);
+        return xasprintf("\001%s\002[%s %d]\001%s\002 %s", mc, sess_mood_label(s->mood), s->mood,
+                         C_RESET, _("您> "));
     }
-    return xasprintf("[%s %d] 您> ", sess_mood_label(s->mood), s->mood);
+    return xasprintf("[%s %d] %s", sess_mood_label(s->mood), s->mood, _("您> "));
 }
 
 /* Handles a /command; returns 1 when the session should end now. */
@@ -218,14 +219,14 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_play_entry = {
     .name = "play",
     .alias = "p",
-    .usage = "[SCENARIO] [--student ID] [--seed N] [--json]",
-    .summary = "扮演客服，与情景中的客户对话，结束时给出成绩单",
-    .help = "  SCENARIO       情景 id（见 crmsim list）或 .lua 文件路径；默认取课程设置\n"
-            "  --student ID   学号（默认 $CRMSIM_STUDENT 或登录名）\n"
-            "  --seed N       随机种子：同一种子、同样的回复，得到同样的会话\n"
-            "  --json         结束时只输出一行 JSON 结果（从标准输入逐行读回复）\n"
-            "例: crmsim play bank-card --student s001\n"
-            "    printf '您好\\n/quit\\ny\\n' | crmsim play bank-card --seed 7\n",
+    .usage = N_("[SCENARIO] [--student ID] [--seed N] [--json]"),
+    .summary = N_("扮演客服，与情景中的客户对话，结束时给出成绩单"),
+    .help = N_("  SCENARIO       情景 id（见 crmsim list）或 .lua 文件路径；默认取课程设置\n"
+               "  --student ID   学号（默认 $CRMSIM_STUDENT 或登录名）\n"
+               "  --seed N       随机种子：同一种子、同样的回复，得到同样的会话\n"
+               "  --json         结束时只输出一行 JSON 结果（从标准输入逐行读回复）\n"
+               "例: crmsim play bank-card --student s001\n"
+               "    printf '您好\\n/quit\\ny\\n' | crmsim play bank-card --seed 7\n"),
     .min_args = 0,
     .max_args = 1,
     .exec = play_exec,
@@ -251,12 +252,12 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
             errno = 0;
             long long v = strtoll(optarg, &end, 10);
             if (*end || errno || v < 0 || v > 0x7FFFFFFFLL)
-                return cmd_usage_error(&cmd_play_entry, "--seed needs a whole number from 0 to 2147483647, not '%s'", optarg);
+                return cmd_usage_error(&cmd_play_entry, _("--seed needs a whole number from 0 to 2147483647, not '%s'"), optarg);
             o.seed = v;
         } else if (opt == 'j') {
             o.json = 1;
         } else {
-            return cmd_usage_error(&cmd_play_entry, "unknown option '%s'", argv[optind - 1]);
+            return cmd_usage_error(&cmd_play_entry, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (cmd_check_args(&cmd_play_entry, argc - optind) != 0)
@@ -268,7 +269,7 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
             o.student = "student";
     }
     if (!valid_student(o.student))
-        return cmd_usage_error(&cmd_play_entry, "student id '%s' must be 1-64 printable characters without spaces", o.student);
+        return cmd_usage_error(&cmd_play_entry, _("student id '%s' must be 1-64 printable characters without spaces"), o.student);
     if (o.seed < 0)
         o.seed = fresh_seed();
 

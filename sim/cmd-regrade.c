@@ -34,12 +34,12 @@ static int regrade_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_regrade_entry = {
     .name = "regrade",
     .alias = NULL,
-    .usage = "--all|SESSION… [--dry-run]",
-    .summary = "用当前词库重新评分已存档的会话，显示各项的变化",
-    .help = "  --all       所有已结束的会话\n"
-            "  --dry-run   只显示变化，不写入数据库\n"
-            "例: crmsim regrade 12 15\n"
-            "    crmsim regrade --all --dry-run\n",
+    .usage = N_("--all|SESSION… [--dry-run]"),
+    .summary = N_("用当前词库重新评分已存档的会话，显示各项的变化"),
+    .help = N_("  --all       所有已结束的会话\n"
+               "  --dry-run   只显示变化，不写入数据库\n"
+               "例: crmsim regrade 12 15\n"
+               "    crmsim regrade --all --dry-run\n"),
     .min_args = 0,
     .max_args = -1,
     .exec = regrade_exec,
@@ -121,7 +121,7 @@ static int regrade_one(crm_ctx *ctx, store *db, const course *crs, int64_t id, i
     }
     sess_config cfg = { ctx->home, path, o.student, o.seed, o.mode, NULL, crs, NULL };
     if (sess_open(&cfg, &s, &err) < 0) {
-        crm_error("session %lld: %s", (long long)id, err);
+        crm_error(_("session %lld: %s"), (long long)id, err);
         goto done;
     }
     if (strcmp(s->scn->hash, o.hash) != 0)
@@ -130,7 +130,7 @@ static int regrade_one(crm_ctx *ctx, store *db, const course *crs, int64_t id, i
     for (int i = 0; i < o.n && !s->ended; i++) {
         int r = sess_reply(s, o.replies[i], strlen(o.replies[i]), &err);
         if (r < 0) {
-            crm_error("session %lld, turn %d: %s", (long long)id, i + 1, err);
+            crm_error(_("session %lld, turn %d: %s"), (long long)id, i + 1, err);
             goto done;
         }
         if (r == 0 && !diverged && strcmp(s->turns[s->nturns - 1].customer, o.customer[i]) != 0)
@@ -206,18 +206,18 @@ static int regrade_exec(crm_ctx *ctx, int argc, char **argv)
         else if (opt == 'n')
             dry = 1;
         else
-            return cmd_usage_error(&cmd_regrade_entry, "unknown option '%s'", argv[optind - 1]);
+            return cmd_usage_error(&cmd_regrade_entry, _("unknown option '%s'"), argv[optind - 1]);
     }
     int npos = argc - optind;
     if (all == (npos > 0))
-        return cmd_usage_error(&cmd_regrade_entry, "give either --all or session numbers");
+        return cmd_usage_error(&cmd_regrade_entry, _("give either --all or session numbers"));
     int64_t *ids = xcalloc(1, sizeof *ids);
     for (int i = optind; i < argc; i++) {
         char *end;
         long long v = strtoll(argv[i], &end, 10);
         if (*end || v <= 0) {
             free(ids);
-            return cmd_usage_error(&cmd_regrade_entry, "'%s' is not a session number", argv[i]);
+            return cmd_usage_error(&cmd_regrade_entry, _("'%s' is not a session number"), argv[i]);
         }
         store_session fake = { 0 };
         fake.id = v;

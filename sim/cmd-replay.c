@@ -26,10 +26,10 @@ static int replay_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_replay_entry = {
     .name = "replay",
     .alias = NULL,
-    .usage = "SESSION",
-    .summary = "逐轮回放一次存档的会话和当时的点评",
-    .help = "  SESSION 是会话编号（见 crmsim history）。\n"
-            "例: crmsim replay 12\n",
+    .usage = N_("SESSION"),
+    .summary = N_("逐轮回放一次存档的会话和当时的点评"),
+    .help = N_("  SESSION 是会话编号（见 crmsim history）。\n"
+               "例: crmsim replay 12\n"),
     .min_args = 1,
     .max_args = 1,
     .exec = replay_exec,
@@ -71,7 +71,7 @@ static void show_findings(const replay_ctx *rc, const char *json)
     json_array_foreach(json_object_get(f, "steps"), i, v) {
         int si = step_index(json_string_value(v) ? json_string_value(v) : "");
         if (si >= 0)
-            sb_addf(&sb, "%s%s", sb.len ? "、" : "", step_label(si));
+            sb_addf(&sb, "%s%s", sb.len ? _("、") : "", step_label(si));
     }
     if (sb.len)
         printf("    ✓ %s\n", sb.buf);
@@ -111,7 +111,7 @@ static int replay_exec(crm_ctx *ctx, int argc, char **argv)
     char *end;
     long long id = strtoll(argv[1], &end, 10);
     if (*end || id <= 0)
-        return cmd_usage_error(&cmd_replay_entry, "SESSION must be a session number, not '%s'", argv[1]);
+        return cmd_usage_error(&cmd_replay_entry, _("SESSION must be a session number, not '%s'"), argv[1]);
     store *db;
     lexicon *lx;
     if (ctx_load_lexicon(ctx, &lx) < 0)

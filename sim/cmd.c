@@ -43,30 +43,40 @@ const struct crm_cmd *cmd_find(const char *name)
         for (const struct crm_cmd *const *c = crm_cmds; *c; c++)
             if (strncmp((*c)->name, name, nl) == 0)
                 sb_addf(&sb, "%s%s", sb.len ? ", " : "", (*c)->name);
-        crm_error("ambiguous command '%s', could be: %s", name, sb.buf);
+        crm_error(_("ambiguous command '%s', could be: %s"), name, sb.buf);
         sb_release(&sb);
         return NULL;
     }
-    crm_error("unknown command '%s' (see 'crmsim help')", name);
+    crm_error(_("unknown command '%s' (see 'crmsim help')"), name);
     return NULL;
+}
+
+/* The table's texts are marked with N_() and translated here; "" stays ""
+ * (gettext("") would return the catalog header). */
+static const char *tr(const char *s)
+{
+    return s && *s ? _(s) : s;
 }
 
 void cmd_usage(FILE *out, const struct crm_cmd *c)
 {
-    fprintf(out, "用法: crmsim [--db PATH] %s%s%s\n", c->name, *c->usage ? " " : "", c->usage);
-    fprintf(out, "  %s\n", c->summary);
+    const char *usage = tr(c->usage);
+    fprintf(out, _("用法: crmsim [--db PATH] %s%s%s\n"), c->name, *usage ? " " : "", usage);
+    fprintf(out, "  %s\n", tr(c->summary));
     if (c->help)
-        fprintf(out, "%s", c->help);
+        fputs(tr(c->help), out);
 }
 
 void cmd_list_all(FILE *out)
 {
-    fputs("用法: crmsim [--db PATH] COMMAND [ARGS]\n\n命令:\n", out);
+    fputs(_("用法: crmsim [--db PATH] [--lang LANG] COMMAND [ARGS]\n\n命令:\n"), out);
     for (const struct crm_cmd *const *c = crm_cmds; *c; c++)
-        fprintf(out, "  %-8s %s\n", (*c)->name, (*c)->summary);
-    fputs("\n全局选项:\n"
-          "  --db PATH   数据库文件（也可用环境变量 CRMSIM_DB；默认 ~/.local/share/crmsim/crmsim.db）\n"
-          "  --help      显示帮助；每个命令都支持 --help，例如 crmsim play --help\n", out);
+        fprintf(out, "  %-8s %s\n", (*c)->name, tr((*c)->summary));
+    fputs(_("\n全局选项:\n"
+            "  --db PATH   数据库文件（也可用环境变量 CRMSIM_DB；默认 ~/.local/share/crmsim/crmsim.db）\n"
+            "  --lang LANG 界面语言：zh_CN 简体中文（默认）、zh_TW 繁體中文、en English\n"
+            "              （也可用环境变量 CRMSIM_LANG；都没有时按 LANGUAGE、LC_ALL、LC_MESSAGES、LANG 选择）\n"
+            "  --help      显示帮助；每个命令都支持 --help，例如 crmsim play --help\n"), out);
 }
 
 int cmd_usage_error(const struct crm_cmd *c, const char *fmt, ...)
@@ -84,9 +94,9 @@ int cmd_usage_error(const struct crm_cmd *c, const char *fmt, ...)
 int cmd_check_args(const struct crm_cmd *c, int npos)
 {
     if (npos < c->min_args)
-        return cmd_usage_error(c, "'%s' needs %s", c->name, c->usage);
+        return cmd_usage_error(c, _("'%s' needs %s"), c->name, tr(c->usage));
     if (c->max_args >= 0 && npos > c->max_args)
-        return cmd_usage_error(c, "too many arguments for '%s'", c->name);
+        return cmd_usage_error(c, _("too many arguments for '%s'"), c->name);
     return 0;
 }
 
@@ -107,7 +117,7 @@ static int make_parent(const char *path)
             *p = '/';
         }
         if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-            rc = crm_error("cannot create directory '%s': %s", dir, strerror(errno));
+            rc = crm_error(_("cannot create directory '%s': %s"), dir, strerror(errno));
     }
     free(dir);
     return rc;

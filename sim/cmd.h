@@ -24,6 +24,8 @@ typedef struct crm_ctx {
     int tty;            /* stdin and stdout are terminals */
 } crm_ctx;
 
+/* usage, summary and help are msgids marked with N_(); cmd.c translates
+ * them when it prints them. */
 struct crm_cmd {
     const char *name;     /* subcommand name */
     const char *alias;    /* short alias or NULL */

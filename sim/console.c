@@ -99,13 +99,15 @@ void con_free_line(char *line)
 
 int con_confirm(const char *question)
 {
-    char *prompt = xasprintf("%s (y/N) ", question);
+    /* Yes is an answer starting with y, 是, 确定 or 確定. */
+    /* TRANSLATORS: a yes/no question; keep y/N (the answer y means yes). */
+    char *prompt = xasprintf(_("%s (y/N) "), question);
     if (!con_tty)
         fputs(prompt, stdout), fputc('\n', stdout);
     char *ans = con_readline(prompt, NULL);
     free(prompt);
     int yes = ans && (ans[0] == 'y' || ans[0] == 'Y' || strncmp(ans, "是", 3) == 0 ||
-                      strncmp(ans, "确定", 6) == 0);
+                      strncmp(ans, "确定", 6) == 0 || strncmp(ans, "確定", 6) == 0);
     int eof = !ans;
     con_free_line(ans);
     return yes || eof;

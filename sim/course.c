@@ -21,7 +21,7 @@ static int num_field(lua_State *L, const char *k, double *out, const char *path,
         *out = lua_tonumber(L, -1);
     lua_pop(L, 1);
     if (t != LUA_TNIL && t != LUA_TNUMBER)
-        return crm_seterr(err, "%s: '%s' must be a number", path, k);
+        return crm_seterr(err, _("%s: '%s' must be a number"), path, k);
     return 0;
 }
 
@@ -42,11 +42,11 @@ static int read_weights(lua_State *L, double w[CRIT_COUNT], const char *where, c
         if (num_field(L, crit_ids[i], &w[i], where, err) < 0)
             return -1;
         if (w[i] < 0)
-            return crm_seterr(err, "%s: weight '%s' must not be negative", where, crit_ids[i]);
+            return crm_seterr(err, _("%s: weight '%s' must not be negative"), where, crit_ids[i]);
         sum += w[i];
     }
     if (fabs(sum - 100) > 0.001)
-        return crm_seterr(err, "%s: weights add up to %g, not 100", where, sum);
+        return crm_seterr(err, _("%s: weights add up to %g, not 100"), where, sum);
     return 0;
 }
 
@@ -66,7 +66,7 @@ static int read_mode(lua_State *L, const char *k, course_mode *m, const char *pa
         rc = int_field(L, "attempts", &m->attempts, path, err) < 0 ||
              int_field(L, "minutes", &m->minutes, path, err) < 0 ? -1 : 0;
     } else if (t != LUA_TNIL) {
-        rc = crm_seterr(err, "%s: '%s' must be a table", path, k);
+        rc = crm_seterr(err, _("%s: '%s' must be a table"), path, k);
     }
     lua_pop(L, 1);
     return rc;
@@ -88,7 +88,7 @@ static int read_chapters(lua_State *L, course *c, const char *path, char **err)
             int_field(L, "hours", &ch->hours, path, err) < 0 ||
             int_field(L, "practice", &ch->practice, path, err) < 0) {
             lua_pop(L, 2);
-            return crm_seterr(err, "%s: chapters[%zu] must be { n = …, title = …, scenarios = { … } }", path, i);
+            return crm_seterr(err, _("%s: chapters[%zu] must be { n = …, title = …, scenarios = { … } }"), path, i);
         }
         lua_getfield(L, -1, "title");
         ch->title = xstrdup(lua_isstring(L, -1) ? lua_tostring(L, -1) : "");
@@ -121,7 +121,7 @@ static int read_overrides(lua_State *L, course *c, const char *path, char **err)
         lua_pop(L, 1);
         if (lua_type(L, -1) != LUA_TSTRING) {
             lua_pop(L, 2);
-            return crm_seterr(err, "%s: scenario_weights keys must be scenario ids", path);
+            return crm_seterr(err, _("%s: scenario_weights keys must be scenario ids"), path);
         }
         c->over = xrealloc(c->over, (c->nover + 1) * sizeof *c->over);
         c->over[c->nover].scenario = xstrdup(lua_tostring(L, -1));
@@ -131,7 +131,7 @@ static int read_overrides(lua_State *L, course *c, const char *path, char **err)
         char *where = xasprintf("%s: scenario_weights[\"%s\"]", path, c->over[i].scenario);
         lua_getfield(L, -1, c->over[i].scenario);
         int rc = lua_istable(L, -1) ? read_weights(L, c->over[i].w, where, err)
-                                    : crm_seterr(err, "%s must be a table", where);
+                                    : crm_seterr(err, _("%s must be a table"), where);
         lua_pop(L, 1);
         free(where);
         if (rc < 0) {
@@ -147,7 +147,7 @@ int course_load(const char *home, course *c, char **err)
 {
     memset(c, 0, sizeof *c);
     score_weights_default(&c->weights);
-    c->title = xstrdup("客户关系管理 · 情景模拟");
+    c->title = xstrdup(_("客户关系管理 · 情景模拟"));
     c->default_scenario = xstrdup("bank-card");
     c->practice = (course_mode){ 1, 1, 0, 0 };
     c->exam = (course_mode){ 0, 0, 1, 0 };
@@ -162,7 +162,7 @@ int course_load(const char *home, course *c, char **err)
     if (lh_dofile(h, path, err) < 0)
         goto done;
     if (!lua_istable(L, -1)) {
-        crm_seterr(err, "%s: must return a table", path);
+        crm_seterr(err, _("%s: must return a table"), path);
         goto done;
     }
     if (lua_getfield(L, -1, "title") == LUA_TSTRING) {

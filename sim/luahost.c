@@ -73,7 +73,9 @@ static void count_hook(lua_State *L, lua_Debug *ar)
     if (h->budget <= 0 || h->killed) {
         h->killed = 1;
         h->budget = 0;
-        hook_error(L, "instruction budget of %d exceeded (endless loop?)", (int)LH_BUDGET);
+        /* Translated: scenario code cannot catch this error (the budget
+         * stays exhausted), so its text never reaches persona state. */
+        hook_error(L, _("instruction budget of %d exceeded (endless loop?)"), (int)LH_BUDGET);
     }
 }
 
@@ -136,6 +138,10 @@ static const char *const base_allowed[] = {
     "getmetatable", "_VERSION", NULL,
 };
 
+/* This error and env_newindex's stay in English in every interface
+ * language, like Lua's own: scenario code can catch them with pcall, and
+ * what a persona sees must not depend on the trainee's language (replay
+ * and regrade are exact). */
 static int ro_newindex(lua_State *L)
 {
     const char *name = lua_tostring(L, lua_upvalueindex(1));
@@ -157,6 +163,7 @@ void lh_readonly(lua_State *L, const char *name)
     lua_remove(L, -2);
 }
 
+/* Not translated: see ro_newindex. */
 static int env_newindex(lua_State *L)
 {
     const char *k = lua_tostring(L, 2);
@@ -196,7 +203,7 @@ lh *lh_new(int64_t seed)
     h->budget = LH_BUDGET;
     lua_State *L = lua_newstate(lh_alloc, h);
     if (!L) {
-        fprintf(stderr, "crmsim: cannot create a Lua state\n");
+        fprintf(stderr, "crmsim: %s\n", _("cannot create a Lua state"));
         abort();
     }
     h->L = L;
@@ -283,7 +290,7 @@ void lh_setglobal(lh *h, const char *name)
 char *lh_errstring(lua_State *L, int idx)
 {
     if (lua_type(L, idx) != LUA_TSTRING)
-        return xasprintf("(error object is a %s value)", luaL_typename(L, idx));
+        return xasprintf(_("(error object is a %s value)"), luaL_typename(L, idx));
     size_t len;
     const char *s = lua_tolstring(L, idx, &len);
     /* Error text reaches the terminal: no control characters, valid UTF-8,
@@ -316,7 +323,7 @@ int lh_call(lh *h, int nargs, int nresults, char **err)
         char *m = lh_errstring(L, -1);
         const char *name = h->name ? h->name : "?";
         if (st == LUA_ERRMEM || strstr(m, "not enough memory"))
-            crm_seterr(err, "%s: memory limit of %u MiB exceeded", name, LH_MEM_CAP >> 20);
+            crm_seterr(err, _("%s: memory limit of %u MiB exceeded"), name, LH_MEM_CAP >> 20);
         else if (strncmp(m, name, strlen(name)) != 0)
             crm_seterr(err, "%s: %s", name, m); /* raised where Lua knows no position */
         else
@@ -342,9 +349,9 @@ int lh_dobuffer(lh *h, const char *buf, size_t len, const char *name, char **err
     if (st != LUA_OK) {
         char *m = lh_errstring(L, -1);
         if (strstr(m, "attempt to load a binary chunk"))
-            crm_seterr(err, "%s: binary (precompiled) chunks are not allowed", name);
+            crm_seterr(err, _("%s: binary (precompiled) chunks are not allowed"), name);
         else if (st == LUA_ERRMEM)
-            crm_seterr(err, "%s: memory limit exceeded while loading", name);
+            crm_seterr(err, _("%s: memory limit exceeded while loading"), name);
         else
             crm_seterr(err, "%s", m);
         free(m);

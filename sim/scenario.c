@@ -80,9 +80,9 @@ static char *want_str(scenario *s, lua_State *L, const char *k, int required)
         out = xstrdup(lua_tostring(L, -1));
     lua_pop(L, 1);
     if (t != LUA_TNIL && t != LUA_TSTRING)
-        problem(s, k, "field '%s' must be a string", k);
+        problem(s, k, _("field '%s' must be a string"), k);
     else if (required && !out)
-        problem(s, k, "missing required field '%s'", k);
+        problem(s, k, _("missing required field '%s'"), k);
     return out;
 }
 
@@ -94,9 +94,9 @@ static int want_int(scenario *s, lua_State *L, const char *k, int lo, int hi)
     int nil = lua_isnil(L, -1);
     lua_pop(L, 1);
     if (nil)
-        problem(s, k, "missing required field '%s'", k);
+        problem(s, k, _("missing required field '%s'"), k);
     else if (!isint || v < lo || v > hi)
-        problem(s, k, "field '%s' must be an integer from %d to %d", k, lo, hi);
+        problem(s, k, _("field '%s' must be an integer from %d to %d"), k, lo, hi);
     else
         return (int)v;
     return lo;
@@ -111,13 +111,13 @@ static void load_outcomes(scenario *s, lua_State *L)
 {
     if (lua_getfield(L, -1, "outcomes") != LUA_TTABLE) {
         lua_pop(L, 1);
-        problem(s, "outcomes", "missing required table 'outcomes' (e.g. outcomes = { resolved = { label = \"…\", score = 100 } })");
+        problem(s, "outcomes", _("missing required table 'outcomes' (e.g. outcomes = { resolved = { label = \"…\", score = 100 } })"));
         return;
     }
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         if (lua_type(L, -2) != LUA_TSTRING) {
-            problem(s, "outcomes", "outcome names must be strings");
+            problem(s, "outcomes", _("outcome names must be strings"));
             lua_pop(L, 1);
             continue;
         }
@@ -135,11 +135,11 @@ static void load_outcomes(scenario *s, lua_State *L)
             lua_pop(L, 1);
         }
         if (!lua_istable(L, -1))
-            problem(s, "outcomes", "outcome '%s' must be a table { label = \"…\", score = N }", id);
+            problem(s, "outcomes", _("outcome '%s' must be a table { label = \"…\", score = N }"), id);
         else if (!isint || sc < 0 || sc > 100)
-            problem(s, "outcomes", "outcome '%s' needs 'score' from 0 to 100", id);
+            problem(s, "outcomes", _("outcome '%s' needs 'score' from 0 to 100"), id);
         else if (strcmp(id, "abandoned") == 0 || strcmp(id, "error") == 0)
-            problem(s, "outcomes", "'%s' is a reserved outcome (the host sets it)", id);
+            problem(s, "outcomes", _("'%s' is a reserved outcome (the host sets it)"), id);
         else {
             s->out = xrealloc(s->out, (s->nout + 1) * sizeof *s->out);
             s->out[s->nout++] = (scn_outcome){ xstrdup(id), label ? label : xstrdup(id), (int)sc };
@@ -152,7 +152,7 @@ static void load_outcomes(scenario *s, lua_State *L)
     if (s->nout > 1)
         qsort(s->out, s->nout, sizeof *s->out, cmp_out);
     if (s->nout < 2)
-        problem(s, "outcomes", "declare at least two outcomes");
+        problem(s, "outcomes", _("declare at least two outcomes"));
 }
 
 static int has_fn(lua_State *L, const char *name)
@@ -179,7 +179,7 @@ static void load_fields(scenario *s, lua_State *L)
     if (s->id)
         for (const char *p = s->id; *p; p++)
             if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')) {
-                problem(s, "id", "id '%s' may only use a-z, 0-9 and '-'", s->id);
+                problem(s, "id", _("id '%s' may only use a-z, 0-9 and '-'"), s->id);
                 break;
             }
     if (s->kind) {
@@ -187,13 +187,13 @@ static void load_fields(scenario *s, lua_State *L)
         for (const char *const *k = kinds; *k; k++)
             ok |= strcmp(*k, s->kind) == 0;
         if (!ok)
-            problem(s, "kind", "unknown kind '%s' (one of angry, churn, vip, wrong, prospect, loyalty, special)", s->kind);
+            problem(s, "kind", _("unknown kind '%s' (one of angry, churn, vip, wrong, prospect, loyalty, special)"), s->kind);
     }
     if (lua_getfield(L, -1, "customer") == LUA_TTABLE) {
         s->cust_name = want_str(s, L, "name", 1);
         s->cust_profile = want_str(s, L, "profile", 0);
     } else {
-        problem(s, "customer", "missing required table 'customer' (e.g. customer = { name = \"王先生\" })");
+        problem(s, "customer", _("missing required table 'customer' (e.g. customer = { name = \"王先生\" })"));
     }
     lua_pop(L, 1);
     int t = lua_getfield(L, -1, "opening");
@@ -201,7 +201,7 @@ static void load_fields(scenario *s, lua_State *L)
     lua_pop(L, 1);
     int start = has_fn(L, "on_start");
     if (!ok_open && start != 1)
-        problem(s, "opening", "missing 'opening' (a string or a list of strings) or 'on_start'");
+        problem(s, "opening", _("missing 'opening' (a string or a list of strings) or 'on_start'"));
     if (lua_getfield(L, -1, "requires") == LUA_TTABLE) {
         size_t n = (size_t)lua_rawlen(L, -1);
         for (size_t i = 1; i <= n; i++) {
@@ -210,22 +210,22 @@ static void load_fields(scenario *s, lua_State *L)
             int si = id ? step_index(id) : -1;
             lua_pop(L, 1);
             if (si < 0)
-                problem(s, "requires", "unknown step '%s' in 'requires' (one of apologize, acknowledge, ask, explain, own, contact, deadline, compensate, follow_up, thank)",
+                problem(s, "requires", _("unknown step '%s' in 'requires' (one of apologize, acknowledge, ask, explain, own, contact, deadline, compensate, follow_up, thank)"),
                         id ? id : "?");
             else
                 s->required |= 1u << si;
         }
     } else {
-        problem(s, "requires", "missing required list 'requires' (step ids)");
+        problem(s, "requires", _("missing required list 'requires' (step ids)"));
     }
     lua_pop(L, 1);
     static const char *const hooks[] = { "on_reply", "on_start", "on_timeout", NULL };
     for (const char *const *h = hooks; *h; h++) {
         int f = has_fn(L, *h);
         if (f < 0)
-            problem(s, *h, "'%s' must be a function", *h);
+            problem(s, *h, _("'%s' must be a function"), *h);
         else if (f == 0 && strcmp(*h, "on_reply") == 0)
-            problem(s, *h, "missing required function 'on_reply(state, reply)'");
+            problem(s, *h, _("missing required function 'on_reply(state, reply)'"));
     }
     load_outcomes(s, L);
 }
@@ -241,7 +241,7 @@ static int load(const char *home, const char *path, int64_t seed, int keep_probl
     if (read_file(path, &s->src, &len, err) < 0)
         goto fail;
     if (strlen(s->src) != len) {
-        crm_seterr(err, "%s:1: file contains NUL bytes (not a Lua text file)", path);
+        crm_seterr(err, _("%s:1: file contains NUL bytes (not a Lua text file)"), path);
         goto fail;
     }
     sha256_hex(s->src, len, s->hash);
@@ -253,7 +253,7 @@ static int load(const char *home, const char *path, int64_t seed, int keep_probl
     if (rc < 0)
         goto fail;
     if (!lua_istable(L, -1)) {
-        crm_seterr(err, "scenarios/lib/crm.lua must return a table");
+        crm_seterr(err, _("scenarios/lib/crm.lua must return a table"));
         goto fail;
     }
     lh_readonly(L, "crm");
@@ -262,7 +262,7 @@ static int load(const char *home, const char *path, int64_t seed, int keep_probl
         goto fail;
     if (!lua_istable(L, -1)) {
         lua_pop(L, 1);
-        crm_seterr(err, "%s:%d: the file must return the scenario table (return { id = …, … })",
+        crm_seterr(err, _("%s:%d: the file must return the scenario table (return { id = …, … })"),
                    path, scn_field_line(s, "return"));
         goto fail;
     }
@@ -394,7 +394,7 @@ int scn_resolve(const char *home, const char *name, char **path, char **err)
     *path = NULL;
     if (strchr(name, '/') || (nl > 4 && strcmp(name + nl - 4, ".lua") == 0)) {
         if (stat(name, &st) < 0)
-            return crm_seterr(err, "scenario file '%s' not found", name);
+            return crm_seterr(err, _("scenario file '%s' not found"), name);
         *path = xstrdup(name);
         return 0;
     }
@@ -414,9 +414,9 @@ int scn_resolve(const char *home, const char *name, char **path, char **err)
             sb_addf(&sb, "%s%s", sb.len ? ", " : "", ids[i]);
     }
     if (sb.len)
-        crm_seterr(err, "unknown scenario '%s' (did you mean: %s?)", name, sb.buf);
+        crm_seterr(err, _("unknown scenario '%s' (did you mean: %s?)"), name, sb.buf);
     else
-        crm_seterr(err, "unknown scenario '%s' (see 'crmsim list')", name);
+        crm_seterr(err, _("unknown scenario '%s' (see 'crmsim list')"), name);
     sb_release(&sb);
     for (size_t i = 0; i < n; i++)
         free(ids[i]);

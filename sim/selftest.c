@@ -80,7 +80,7 @@ static int read_script(lua_State *L, script *t, size_t index, char **why)
     t->lo = 0;
     t->hi = 100;
     if (!lua_istable(L, -1))
-        return crm_seterr(why, "tests[%zu] must be a table", index);
+        return crm_seterr(why, _("tests[%zu] must be a table"), index);
     lua_getfield(L, -1, "name");
     t->name = lua_isstring(L, -1) ? xstrdup(lua_tostring(L, -1)) : xasprintf("#%zu", index);
     lua_pop(L, 1);
@@ -91,7 +91,7 @@ static int read_script(lua_State *L, script *t, size_t index, char **why)
     t->replies = read_list(L, -1, &t->nreplies);
     lua_pop(L, 1);
     if (t->nreplies == 0 || t->nreplies > MAX_REPLIES)
-        return crm_seterr(why, "test '%s' needs 'replies', a list of 1 to %d strings", t->name, MAX_REPLIES);
+        return crm_seterr(why, _("test '%s' needs 'replies', a list of 1 to %d strings"), t->name, MAX_REPLIES);
     lua_getfield(L, -1, "outcome");
     t->outcome = lua_isstring(L, -1) ? xstrdup(lua_tostring(L, -1)) : NULL;
     lua_pop(L, 1);
@@ -150,7 +150,7 @@ static int session_has(const session *s, const char *id)
 
 static void transcript(FILE *out, const session *s)
 {
-    fprintf(out, "      transcript:\n");
+    fprintf(out, _("      transcript:\n"));
     for (int i = 0; i < s->nturns; i++) {
         const sess_turn *t = &s->turns[i];
         fprintf(out, "        %2d > %s\n", t->n, t->reply);
@@ -164,10 +164,12 @@ static void transcript(FILE *out, const session *s)
         if (sb.len)
             fprintf(out, "           [%s]\n", sb.buf);
         sb_release(&sb);
-        fprintf(out, "           < %s  (mood %d)\n", t->customer, t->mood);
+        fprintf(out, _("           < %s  (mood %d)\n"), t->customer, t->mood);
     }
 }
 
+/* "ok  " and "FAIL" stay untranslated in every language, like the "N passed,
+ * N failed" summary of cmd-test.c: scripts (tests/run) read them. */
 static void mark(FILE *out, int color, int ok, const char *id, const char *name)
 {
     fprintf(out, "%s%s%s %s %s", color ? (ok ? "\033[32m" : "\033[31m") : "", ok ? "ok  " : "FAIL",
@@ -183,41 +185,41 @@ static int run_script(const char *home, const char *path, const course *crs, con
     strbuf why;
     sb_init(&why);
     if (sess_open(&cfg, &s, &err) < 0) {
-        sb_addf(&why, "      cannot start: %s\n", err);
+        sb_addf(&why, _("      cannot start: %s\n"), err);
         goto report;
     }
     for (size_t i = 0; i < t->nreplies && !s->ended; i++) {
         int rc = sess_reply(s, t->replies[i], strlen(t->replies[i]), &err);
         if (rc == 1) {
-            sb_addf(&why, "      reply %zu refused: %s\n", i + 1, err);
+            sb_addf(&why, _("      reply %zu refused: %s\n"), i + 1, err);
             free(err);
             err = NULL;
         } else if (rc < 0) {
-            sb_addf(&why, "      turn %zu: %s\n", i + 1, err);
+            sb_addf(&why, _("      turn %zu: %s\n"), i + 1, err);
             break;
         }
     }
     if (!s->ended && !err && sess_abandon(s, &err) < 0)
         sb_addf(&why, "      %s\n", err);
     if (t->outcome && strcmp(t->outcome, s->outcome ? s->outcome : "") != 0)
-        sb_addf(&why, "      outcome:  expected %s, got %s\n", t->outcome, s->outcome);
+        sb_addf(&why, _("      outcome:  expected %s, got %s\n"), t->outcome, s->outcome);
     if (s->card.total < t->lo || s->card.total > t->hi)
-        sb_addf(&why, "      score:    expected %d-%d, got %d\n", t->lo, t->hi, s->card.total);
+        sb_addf(&why, _("      score:    expected %d-%d, got %d\n"), t->lo, t->hi, s->card.total);
     for (size_t i = 0; i < t->nfindings; i++)
         if (!session_has(s, t->findings[i]))
-            sb_addf(&why, "      findings: expected '%s' somewhere, not found\n", t->findings[i]);
+            sb_addf(&why, _("      findings: expected '%s' somewhere, not found\n"), t->findings[i]);
     for (size_t i = 0; i < t->nabsent; i++)
         if (session_has(s, t->absent[i]))
-            sb_addf(&why, "      findings: '%s' must not occur, but it does\n", t->absent[i]);
+            sb_addf(&why, _("      findings: '%s' must not occur, but it does\n"), t->absent[i]);
     for (size_t k = 0; k < t->nturn; k++)
         for (char **p = t->turn[k]; p && *p; p++)
             if ((int)k >= s->nturns || !turn_has(&s->turns[k], *p))
-                sb_addf(&why, "      turn %zu: expected '%s', not found\n", k + 1, *p);
+                sb_addf(&why, _("      turn %zu: expected '%s', not found\n"), k + 1, *p);
 report:;
     int failed = why.len > 0;
     mark(out, color, !failed, id, t->name);
     if (s)
-        fprintf(out, " (seed %lld: %s, %d)\n", t->seed, s->outcome ? s->outcome : "-", s->card.total);
+        fprintf(out, _(" (seed %lld: %s, %d)\n"), t->seed, s->outcome ? s->outcome : "-", s->card.total);
     else
         fputc('\n', out);
     if (failed) {
@@ -269,7 +271,7 @@ static int run_random(const char *home, const char *path, const course *crs, con
         char *err = NULL;
         if (sess_open(&cfg, &s, &err) < 0) {
             mark(out, color, 0, id, "random");
-            fprintf(out, "\n      run %d: cannot start: %s\n", r, err);
+            fprintf(out, _("\n      run %d: cannot start: %s\n"), r, err);
             free(err);
             failed = 1;
             break;
@@ -283,7 +285,7 @@ static int run_random(const char *home, const char *path, const course *crs, con
             last = reply;
             if (sess_reply(s, reply, strlen(reply), &err) < 0) {
                 mark(out, color, 0, id, "random");
-                fprintf(out, "\n      run %d (seed %d), turn %d: %s\n", r, r, s->nturns, err);
+                fprintf(out, _("\n      run %d (seed %d), turn %d: %s\n"), r, r, s->nturns, err);
                 transcript(out, s);
                 failed = 1;
                 break;
@@ -293,7 +295,7 @@ static int run_random(const char *home, const char *path, const course *crs, con
         }
         if (!failed && (!s->ended || s->nturns > max_turns)) {
             mark(out, color, 0, id, "random");
-            fprintf(out, "\n      run %d (seed %d): did not end within max_turns %d\n", r, r, max_turns);
+            fprintf(out, _("\n      run %d (seed %d): did not end within max_turns %d\n"), r, r, max_turns);
             failed = 1;
         }
         free(err);
@@ -301,7 +303,7 @@ static int run_random(const char *home, const char *path, const course *crs, con
     }
     if (!failed) {
         mark(out, color, 1, id, "random");
-        fprintf(out, " (%d play-throughs, at most %d turns each)\n", runs, max_turns);
+        fprintf(out, _(" (%d play-throughs, at most %d turns each)\n"), runs, max_turns);
     }
     free(pool);
     return failed;
@@ -327,7 +329,7 @@ int selftest_run(const char *home, const char *path, const course *crs, FILE *ou
     int runs = DEFAULT_RANDOM, bad = 0;
     if (ntests == 0) {
         mark(out, color, 0, id, "tests");
-        fprintf(out, "\n      %s: no self-tests (add a 'tests' field: see course/persona-api.md)\n", path);
+        fprintf(out, _("\n      %s: no self-tests (add a 'tests' field: see course/persona-api.md)\n"), path);
         c->failed++;
     }
     for (size_t i = 0; i < ntests; i++) {

@@ -70,7 +70,7 @@ static json_t *table_to_json(lua_State *L, int idx, int depth, const char *path,
             for (size_t i = 0; i < count - 1; i++)
                 free(keys[i]);
             free(keys);
-            crm_seterr(err, "%s: keys must be strings or integers", path);
+            crm_seterr(err, _("%s: keys must be strings or integers"), path);
             return NULL;
         }
         keys = xrealloc(keys, count * sizeof *keys);
@@ -130,7 +130,7 @@ static json_t *table_to_json(lua_State *L, int idx, int depth, const char *path,
 static json_t *to_json(lua_State *L, int idx, int depth, const char *path, char **err)
 {
     if (depth > MAX_STATE_DEPTH) {
-        crm_seterr(err, "%s: nested too deep (cycle?)", path);
+        crm_seterr(err, _("%s: nested too deep (cycle?)"), path);
         return NULL;
     }
     switch (lua_type(L, idx)) {
@@ -140,7 +140,7 @@ static json_t *to_json(lua_State *L, int idx, int depth, const char *path, char 
         if (lua_isinteger(L, idx))
             return json_integer((json_int_t)lua_tointeger(L, idx));
         if (!isfinite(lua_tonumber(L, idx))) {
-            crm_seterr(err, "%s: numbers must be finite", path);
+            crm_seterr(err, _("%s: numbers must be finite"), path);
             return NULL;
         }
         return json_real(lua_tonumber(L, idx));
@@ -149,13 +149,13 @@ static json_t *to_json(lua_State *L, int idx, int depth, const char *path, char 
         const char *s = lua_tolstring(L, idx, &len);
         json_t *v = json_stringn(s, len);
         if (!v)
-            crm_seterr(err, "%s: strings must be valid UTF-8", path);
+            crm_seterr(err, _("%s: strings must be valid UTF-8"), path);
         return v;
     }
     case LUA_TTABLE:
         return table_to_json(L, idx, depth, path, err);
     default:
-        crm_seterr(err, "%s: cannot keep a %s value in the state", path, luaL_typename(L, idx));
+        crm_seterr(err, _("%s: cannot keep a %s value in the state"), path, luaL_typename(L, idx));
         return NULL;
     }
 }
@@ -256,14 +256,14 @@ static int settle_state(session *s, const char *hook, char **err)
             int si = k ? step_index(k) : -1;
             if (si < 0) {
                 lua_pop(L, 1);
-                rc = crm_seterr(err, "%s:%d: %s put an unknown step '%s' in state.steps",
+                rc = crm_seterr(err, _("%s:%d: %s put an unknown step '%s' in state.steps"),
                                 s->scn->path, fn_line(s, hook), hook, k ? k : "(not a string)");
                 break;
             }
             s->steps_done |= 1u << si;
         }
     } else {
-        rc = crm_seterr(err, "%s:%d: %s replaced state.steps with a non-table",
+        rc = crm_seterr(err, _("%s:%d: %s replaced state.steps with a non-table"),
                         s->scn->path, fn_line(s, hook), hook);
     }
     lua_pop(L, 2);
@@ -296,7 +296,7 @@ static char *state_json_checked(session *s, const char *hook, char **err)
     json_t *v = to_json(L, -1, 0, "state", &e);
     lua_pop(L, 1);
     if (!v) {
-        crm_seterr(err, "%s:%d: after %s: %s", s->scn->path, fn_line(s, hook), hook, e);
+        crm_seterr(err, _("%s:%d: after %s: %s"), s->scn->path, fn_line(s, hook), hook, e);
         free(e);
         return NULL;
     }
@@ -378,7 +378,7 @@ static char *opening_line(session *s, char **err)
             return NULL;
         if (!lua_isstring(L, -1)) {
             lua_pop(L, 1);
-            crm_seterr(err, "%s:%d: on_start must return the opening line (a string)",
+            crm_seterr(err, _("%s:%d: on_start must return the opening line (a string)"),
                        s->scn->path, fn_line(s, "on_start"));
             return NULL;
         }
@@ -395,7 +395,7 @@ static char *opening_line(session *s, char **err)
         }
         if (!lua_isstring(L, -1)) {
             lua_pop(L, 1);
-            crm_seterr(err, "%s:%d: 'opening' must be a string or a list of strings",
+            crm_seterr(err, _("%s:%d: 'opening' must be a string or a list of strings"),
                        s->scn->path, scn_field_line(s->scn, "opening"));
             return NULL;
         }
@@ -560,7 +560,7 @@ static int run_hook(session *s, const char *hook, int nargs, char **say, char **
         return -1;
     if (!lua_isnil(L, -2) && !lua_isstring(L, -2)) {
         lua_pop(L, 2);
-        return crm_seterr(err, "%s:%d: %s must return what the customer says (a string), got %s",
+        return crm_seterr(err, _("%s:%d: %s must return what the customer says (a string), got %s"),
                           s->scn->path, fn_line(s, hook), hook, luaL_typename(L, -2));
     }
     if (!lua_isnil(L, -1)) {
@@ -570,7 +570,7 @@ static int run_hook(session *s, const char *hook, int nargs, char **say, char **
             sb_init(&known);
             for (size_t i = 0; i < s->scn->nout; i++)
                 sb_addf(&known, "%s%s", i ? ", " : "", s->scn->out[i].id);
-            crm_seterr(err, "%s:%d: %s returned outcome '%s', which is not declared in 'outcomes' (%s)",
+            crm_seterr(err, _("%s:%d: %s returned outcome '%s', which is not declared in 'outcomes' (%s)"),
                        s->scn->path, fn_line(s, hook), hook, o ? o : luaL_typename(L, -1), known.buf);
             sb_release(&known);
             lua_pop(L, 2);
@@ -597,7 +597,7 @@ static const char *timeout_outcome(const session *s)
 int sess_reply(session *s, const char *line, size_t len, char **err)
 {
     if (s->ended)
-        return crm_seterr(err, "the session has ended");
+        return crm_seterr(err, _("the session has ended"));
     if (u8_check_reply(line, len, err) < 0)
         return 1;
     sess_turn t;
@@ -712,7 +712,7 @@ char *sess_hint(session *s)
         int first = 1;
         for (int i = 0; i < STEP_COUNT; i++)
             if (missing & (1u << i)) {
-                sb_addf(&sb, "%s%s", first ? "" : "、", step_label(i));
+                sb_addf(&sb, "%s%s", first ? "" : _("、"), step_label(i));
                 first = 0;
             }
     }

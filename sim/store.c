@@ -120,28 +120,28 @@ static int db_fail(store *s, int rc, const char *what, char **err)
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return crm_seterr(err, "database '%s' is busy (another crmsim is "
-                          "writing); try again", s->path);
+        return crm_seterr(err, _("database '%s' is busy (another crmsim is "
+                             "writing); try again"), s->path);
     case SQLITE_READONLY:
-        return crm_seterr(err, "cannot %s: database '%s' is read-only: %s "
-                          "(check the permissions of the file and its "
-                          "directory)", what, s->path, msg);
+        return crm_seterr(err, _("cannot %s: database '%s' is read-only: %s "
+                             "(check the permissions of the file and its "
+                             "directory)"), what, s->path, msg);
     case SQLITE_FULL:
-        return crm_seterr(err, "cannot %s: disk full writing '%s': %s "
-                          "(free some space and try again)",
+        return crm_seterr(err, _("cannot %s: disk full writing '%s': %s "
+                             "(free some space and try again)"),
                           what, s->path, msg);
     case SQLITE_NOTADB:
-        return crm_seterr(err, "'%s' is not a crmsim database (%s)",
+        return crm_seterr(err, _("'%s' is not a crmsim database (%s)"),
                           s->path, msg);
     case SQLITE_CORRUPT:
-        return crm_seterr(err, "database '%s' is damaged: %s (restore it "
-                          "from a backup)", s->path, msg);
+        return crm_seterr(err, _("database '%s' is damaged: %s (restore it "
+                             "from a backup)"), s->path, msg);
     case SQLITE_CANTOPEN:
-        return crm_seterr(err, "cannot open database '%s': %s (check that "
-                          "its directory exists and is writable)",
+        return crm_seterr(err, _("cannot open database '%s': %s (check that "
+                             "its directory exists and is writable)"),
                           s->path, msg);
     default:
-        return crm_seterr(err, "cannot %s in database '%s': %s",
+        return crm_seterr(err, _("cannot %s in database '%s': %s"),
                           what, s->path, msg);
     }
 }
@@ -197,8 +197,8 @@ done:
 
 static int refuse_newer(store *s, int v, char **err)
 {
-    return crm_seterr(err, "database '%s' was written by a newer crmsim "
-                      "(schema %d, this build knows %d); upgrade crmsim",
+    return crm_seterr(err, _("database '%s' was written by a newer crmsim "
+                         "(schema %d, this build knows %d); upgrade crmsim"),
                       s->path, v, store_schema_version());
 }
 
@@ -208,9 +208,9 @@ static int refuse_newer(store *s, int v, char **err)
 static int migrate_step(store *s, int *v, char **err)
 {
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", "upgrade the schema", err) < 0)
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("upgrade the schema"), err) < 0)
         goto done;
-    if (query_int(s, "PRAGMA user_version", v, "read the schema version",
+    if (query_int(s, "PRAGMA user_version", v, N_("read the schema version"),
                   err) < 0)
         goto done;
     if (*v > store_schema_version()) {
@@ -222,12 +222,12 @@ static int migrate_step(store *s, int *v, char **err)
         char set[64];
         sqlite3_snprintf((int)sizeof set, set, "PRAGMA user_version = %d",
                          *v + 1);
-        if (exec_sql(s, migrations[*v], "upgrade the schema", err) < 0 ||
-            exec_sql(s, set, "upgrade the schema", err) < 0)
+        if (exec_sql(s, migrations[*v], N_("upgrade the schema"), err) < 0 ||
+            exec_sql(s, set, N_("upgrade the schema"), err) < 0)
             goto done;
         ++*v;
     }
-    if (exec_sql(s, "COMMIT", "upgrade the schema", err) < 0)
+    if (exec_sql(s, "COMMIT", N_("upgrade the schema"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -246,20 +246,20 @@ static int check_file(store *s, int *v, char **err)
     int ret = -1;
     /* One read transaction: both answers come from the same snapshot even
      * while another crmsim is creating the schema. */
-    if (exec_sql(s, "BEGIN", "read the schema", err) < 0 ||
-        query_int(s, "PRAGMA user_version", v, "read the schema version",
+    if (exec_sql(s, "BEGIN", N_("read the schema"), err) < 0 ||
+        query_int(s, "PRAGMA user_version", v, N_("read the schema version"),
                   err) < 0 ||
         query_int(s, "SELECT count(*) FROM sqlite_master", &ntables,
-                  "read the schema", err) < 0 ||
-        exec_sql(s, "COMMIT", "read the schema", err) < 0)
+                  N_("read the schema"), err) < 0 ||
+        exec_sql(s, "COMMIT", N_("read the schema"), err) < 0)
         goto done;
     if (*v > store_schema_version()) {
         refuse_newer(s, *v, err);
         goto done;
     }
     if (*v == 0 && ntables > 0) {
-        crm_seterr(err, "'%s' is not a crmsim database (it holds other "
-                   "tables)", s->path);
+        crm_seterr(err, _("'%s' is not a crmsim database (it holds other "
+                      "tables)"), s->path);
         goto done;
     }
     ret = 0;
@@ -293,13 +293,13 @@ static int configure(store *s, char **err)
         waited += sqlite3_sleep(10);
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        db_fail(s, rc, "switch to WAL", err);
+        db_fail(s, rc, N_("switch to WAL"), err);
         goto done;
     }
     /* The mode may stay "memory" (for ":memory:") or the old one on a
      * read-only file; reads still work then and writes report the cause. */
-    if (exec_sql(s, "PRAGMA synchronous=FULL", "set synchronous", err) < 0 ||
-        exec_sql(s, "PRAGMA foreign_keys=ON", "enable foreign keys",
+    if (exec_sql(s, "PRAGMA synchronous=FULL", N_("set synchronous"), err) < 0 ||
+        exec_sql(s, "PRAGMA foreign_keys=ON", N_("enable foreign keys"),
                  err) < 0)
         goto done;
     ret = 0;
@@ -316,7 +316,7 @@ int store_open(const char *path, store **out, char **err)
     int ret = -1;
     *out = NULL;
     if (!path || !*path) {
-        crm_seterr(err, "no database path given");
+        crm_seterr(err, _("no database path given"));
         goto done;
     }
     s = xcalloc(1, sizeof *s);
@@ -324,11 +324,11 @@ int store_open(const char *path, store **out, char **err)
     rc = sqlite3_open_v2(path, &s->db,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (!s->db) {
-        crm_seterr(err, "cannot open database '%s': out of memory", path);
+        crm_seterr(err, _("cannot open database '%s': out of memory"), path);
         goto done;
     }
     if (rc != SQLITE_OK) {
-        db_fail(s, rc, "open", err);
+        db_fail(s, rc, N_("open"), err);
         goto done;
     }
     sqlite3_extended_result_codes(s->db, 1);
@@ -360,7 +360,7 @@ void store_close(store *s)
 static int need(const char *v, const char *name, char **err)
 {
     if (!v || !*v)
-        return crm_seterr(err, "missing %s", name);
+        return crm_seterr(err, _("missing %s"), name);
     return 0;
 }
 
@@ -375,12 +375,12 @@ static int add_student(store *s, const char *id, const char *now, char **err)
         goto done;
     if (sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), "add a student", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("add a student"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "add a student", err);
+        db_fail(s, rc, N_("add a student"), err);
         goto done;
     }
     ret = 0;
@@ -405,12 +405,12 @@ static int add_scenario(store *s, const char *id, const char *hash,
         sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC) != SQLITE_OK ||
         sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), "add a scenario", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("add a scenario"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "add a scenario", err);
+        db_fail(s, rc, N_("add a scenario"), err);
         goto done;
     }
     ret = 0;
@@ -423,12 +423,12 @@ int store_ensure_student(store *s, const char *id, char **err)
 {
     char now[TIME_LEN];
     int ret = -1;
-    if (need(id, "student id", err) < 0)
+    if (need(id, N_("student id"), err) < 0)
         return -1;
     now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", "add a student", err) < 0 ||
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("add a student"), err) < 0 ||
         add_student(s, id, now, err) < 0 ||
-        exec_sql(s, "COMMIT", "add a student", err) < 0)
+        exec_sql(s, "COMMIT", N_("add a student"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -442,13 +442,13 @@ int store_ensure_scenario(store *s, const char *id, const char *hash,
 {
     char now[TIME_LEN];
     int ret = -1;
-    if (need(id, "scenario id", err) < 0 ||
-        need(hash, "scenario hash", err) < 0)
+    if (need(id, N_("scenario id"), err) < 0 ||
+        need(hash, N_("scenario hash"), err) < 0)
         return -1;
     now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", "add a scenario", err) < 0 ||
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("add a scenario"), err) < 0 ||
         add_scenario(s, id, hash, title, now, err) < 0 ||
-        exec_sql(s, "COMMIT", "add a scenario", err) < 0)
+        exec_sql(s, "COMMIT", N_("add a scenario"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -476,12 +476,12 @@ static int add_session(store *s, store_session *ses, const char *started,
         sqlite3_bind_text(st, 6, ses->mode, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 7, started, -1, SQLITE_STATIC) ||
         sqlite3_bind_int(st, 8, ses->hints > 0 ? ses->hints : 0)) {
-        db_fail(s, sqlite3_errcode(s->db), "start a session", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("start a session"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "start a session", err);
+        db_fail(s, rc, N_("start a session"), err);
         goto done;
     }
     ses->id = sqlite3_last_insert_rowid(s->db);
@@ -497,23 +497,23 @@ int store_session_begin(store *s, store_session *ses, char **err)
 {
     char now[TIME_LEN];
     int ret = -1;
-    if (need(ses->student, "student id", err) < 0 ||
-        need(ses->scenario, "scenario id", err) < 0 ||
-        need(ses->scenario_hash, "scenario hash", err) < 0 ||
-        need(ses->lexicon_hash, "lexicon hash", err) < 0 ||
-        need(ses->mode, "session mode", err) < 0)
+    if (need(ses->student, N_("student id"), err) < 0 ||
+        need(ses->scenario, N_("scenario id"), err) < 0 ||
+        need(ses->scenario_hash, N_("scenario hash"), err) < 0 ||
+        need(ses->lexicon_hash, N_("lexicon hash"), err) < 0 ||
+        need(ses->mode, N_("session mode"), err) < 0)
         return -1;
     if (strcmp(ses->mode, "practice") != 0 && strcmp(ses->mode, "exam") != 0)
-        return crm_seterr(err, "unknown session mode '%s' (use practice or "
-                          "exam)", ses->mode);
+        return crm_seterr(err, _("unknown session mode '%s' (use practice or "
+                             "exam)"), ses->mode);
     now_iso(now);
     const char *started = ses->started ? ses->started : now;
-    if (exec_sql(s, "BEGIN IMMEDIATE", "start a session", err) < 0 ||
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("start a session"), err) < 0 ||
         add_student(s, ses->student, now, err) < 0 ||
         add_scenario(s, ses->scenario, ses->scenario_hash, NULL, now,
                      err) < 0 ||
         add_session(s, ses, started, err) < 0 ||
-        exec_sql(s, "COMMIT", "start a session", err) < 0)
+        exec_sql(s, "COMMIT", N_("start a session"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -532,20 +532,20 @@ static int check_open(store *s, int64_t session, char **err)
                 &st, "read a session", err) < 0)
         goto done;
     if (sqlite3_bind_int64(st, 1, session) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), "read a session", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("read a session"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE) {
-        crm_seterr(err, "no session %lld", (long long)session);
+        crm_seterr(err, _("no session %lld"), (long long)session);
         goto done;
     }
     if (rc != SQLITE_ROW) {
-        db_fail(s, rc, "read a session", err);
+        db_fail(s, rc, N_("read a session"), err);
         goto done;
     }
     if (sqlite3_column_int(st, 0)) {
-        crm_seterr(err, "session %lld has already ended", (long long)session);
+        crm_seterr(err, _("session %lld has already ended"), (long long)session);
         goto done;
     }
     ret = 0;
@@ -571,17 +571,17 @@ static int add_turn(store *s, int64_t session, const store_turn *t,
         sqlite3_bind_text(st, 5, t->findings_json, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 6, t->state_json, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC)) {
-        db_fail(s, sqlite3_errcode(s->db), "store a turn", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("store a turn"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-        crm_seterr(err, "turn %d of session %lld is already stored", t->n,
+        crm_seterr(err, _("turn %d of session %lld is already stored"), t->n,
                    (long long)session);
         goto done;
     }
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "store a turn", err);
+        db_fail(s, rc, N_("store a turn"), err);
         goto done;
     }
     ret = 0;
@@ -600,12 +600,12 @@ static int set_hints(store *s, int64_t session, int hints, char **err)
         goto done;
     if (sqlite3_bind_int(st, 1, hints) ||
         sqlite3_bind_int64(st, 2, session)) {
-        db_fail(s, sqlite3_errcode(s->db), "count hints", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("count hints"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "count hints", err);
+        db_fail(s, rc, N_("count hints"), err);
         goto done;
     }
     ret = 0;
@@ -620,18 +620,18 @@ int store_turn_add(store *s, int64_t session, const store_turn *t, int hints,
     char now[TIME_LEN];
     int ret = -1;
     if (t->n < 0)
-        return crm_seterr(err, "bad turn number %d", t->n);
+        return crm_seterr(err, _("bad turn number %d"), t->n);
     if (hints < 0)
-        return crm_seterr(err, "bad hint count %d", hints);
+        return crm_seterr(err, _("bad hint count %d"), hints);
     if (!t->customer || !t->findings_json || !t->state_json)
-        return crm_seterr(err, "turn %d is missing the customer line, "
-                          "findings or state", t->n);
+        return crm_seterr(err, _("turn %d is missing the customer line, "
+                             "findings or state"), t->n);
     now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", "store a turn", err) < 0 ||
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("store a turn"), err) < 0 ||
         check_open(s, session, err) < 0 ||
         add_turn(s, session, t, now, err) < 0 ||
         set_hints(s, session, hints, err) < 0 ||
-        exec_sql(s, "COMMIT", "store a turn", err) < 0)
+        exec_sql(s, "COMMIT", N_("store a turn"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -655,12 +655,12 @@ static int close_session(store *s, int64_t session, const char *outcome,
         sqlite3_bind_int(st, 3, score) ||
         sqlite3_bind_int64(st, 4, session) ||
         sqlite3_bind_int(st, 5, hints)) {
-        db_fail(s, sqlite3_errcode(s->db), "end a session", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("end a session"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "end a session", err);
+        db_fail(s, rc, N_("end a session"), err);
         goto done;
     }
     ret = 0;
@@ -684,17 +684,17 @@ static int add_scores(store *s, int64_t session, const store_criterion *crit,
             sqlite3_bind_text(st, 2, crit[i].id, -1, SQLITE_STATIC) ||
             sqlite3_bind_double(st, 3, crit[i].points) ||
             sqlite3_bind_double(st, 4, crit[i].max)) {
-            db_fail(s, sqlite3_errcode(s->db), "store scores", err);
+            db_fail(s, sqlite3_errcode(s->db), N_("store scores"), err);
             goto done;
         }
         int rc = sqlite3_step(st);
         if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-            crm_seterr(err, "criterion '%s' given twice for session %lld",
+            crm_seterr(err, _("criterion '%s' given twice for session %lld"),
                        crit[i].id, (long long)session);
             goto done;
         }
         if (rc != SQLITE_DONE) {
-            db_fail(s, rc, "store scores", err);
+            db_fail(s, rc, N_("store scores"), err);
             goto done;
         }
     }
@@ -710,22 +710,22 @@ int store_session_end(store *s, int64_t session, const char *outcome,
 {
     char now[TIME_LEN];
     int ret = -1;
-    if (need(outcome, "session outcome", err) < 0)
+    if (need(outcome, N_("session outcome"), err) < 0)
         return -1;
     if (score < 0 || score > 100)
-        return crm_seterr(err, "score %d is outside 0..100", score);
+        return crm_seterr(err, _("score %d is outside 0..100"), score);
     if (ncrit < 0 || (ncrit > 0 && !crit))
-        return crm_seterr(err, "bad criteria list for session %lld",
+        return crm_seterr(err, _("bad criteria list for session %lld"),
                           (long long)session);
     for (int i = 0; i < ncrit; i++)
-        if (need(crit[i].id, "criterion id", err) < 0)
+        if (need(crit[i].id, N_("criterion id"), err) < 0)
             return -1;
     now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", "end a session", err) < 0 ||
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("end a session"), err) < 0 ||
         check_open(s, session, err) < 0 ||
         close_session(s, session, outcome, score, hints, now, err) < 0 ||
         add_scores(s, session, crit, ncrit, err) < 0 ||
-        exec_sql(s, "COMMIT", "end a session", err) < 0)
+        exec_sql(s, "COMMIT", N_("end a session"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -770,7 +770,7 @@ int store_sessions(store *s, const char *student, int limit,
     if ((student &&
          sqlite3_bind_text(st, 1, student, -1, SQLITE_STATIC) != SQLITE_OK) ||
         sqlite3_bind_int(st, 2, limit > 0 ? limit : -1) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), "list sessions", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("list sessions"), err);
         goto done;
     }
     int rc;
@@ -783,7 +783,7 @@ int store_sessions(store *s, const char *student, int limit,
         }
     }
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "list sessions", err);
+        db_fail(s, rc, N_("list sessions"), err);
         goto done;
     }
     ret = 0;
@@ -803,16 +803,16 @@ static int get_session_row(store *s, int64_t id, store_session_cb scb,
                 &st, "read a session", err) < 0)
         goto done;
     if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), "read a session", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("read a session"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE) {
-        crm_seterr(err, "no session %lld", (long long)id);
+        crm_seterr(err, _("no session %lld"), (long long)id);
         goto done;
     }
     if (rc != SQLITE_ROW) {
-        db_fail(s, rc, "read a session", err);
+        db_fail(s, rc, N_("read a session"), err);
         goto done;
     }
     store_session ses;
@@ -835,7 +835,7 @@ static int get_turns(store *s, int64_t id, store_turn_cb tcb, void *ctx,
                 err) < 0)
         goto done;
     if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), "read turns", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("read turns"), err);
         goto done;
     }
     int rc;
@@ -852,7 +852,7 @@ static int get_turns(store *s, int64_t id, store_turn_cb tcb, void *ctx,
         }
     }
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "read turns", err);
+        db_fail(s, rc, N_("read turns"), err);
         goto done;
     }
     ret = 0;
@@ -871,12 +871,12 @@ int store_session_get(store *s, int64_t id, store_session_cb scb,
     int own = sqlite3_get_autocommit(s->db);
     int stop = 0;
     int ret = -1;
-    if (own && exec_sql(s, "BEGIN", "read a session", err) < 0)
+    if (own && exec_sql(s, "BEGIN", N_("read a session"), err) < 0)
         goto done;
     if (get_session_row(s, id, scb, ctx, &stop, err) < 0 ||
         (!stop && get_turns(s, id, tcb, ctx, err) < 0))
         goto done;
-    if (own && exec_sql(s, "COMMIT", "read a session", err) < 0)
+    if (own && exec_sql(s, "COMMIT", N_("read a session"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -893,7 +893,7 @@ int store_scores(store *s, int64_t session, store_crit_cb cb, void *ctx, char **
                    "ORDER BY rowid", &st, "read scores", err) < 0)
         return -1;
     if (sqlite3_bind_int64(st, 1, session) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), "read scores", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("read scores"), err);
         goto done;
     }
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -903,7 +903,7 @@ int store_scores(store *s, int64_t session, store_crit_cb cb, void *ctx, char **
             break;
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        db_fail(s, rc, "read scores", err);
+        db_fail(s, rc, N_("read scores"), err);
         goto done;
     }
     ret = 0;
@@ -924,16 +924,16 @@ static int set_regrade(store *s, int64_t session, int score, const char *lexicon
     if (sqlite3_bind_int(st, 1, score) ||
         sqlite3_bind_text(st, 2, lexicon_hash, -1, SQLITE_STATIC) ||
         sqlite3_bind_int64(st, 3, session)) {
-        db_fail(s, sqlite3_errcode(s->db), "regrade a session", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("regrade a session"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
     if (rc != SQLITE_DONE) {
-        db_fail(s, rc, "regrade a session", err);
+        db_fail(s, rc, N_("regrade a session"), err);
         goto done;
     }
     if (sqlite3_changes(s->db) != 1) {
-        crm_seterr(err, "session %lld is not an ended session", (long long)session);
+        crm_seterr(err, _("session %lld is not an ended session"), (long long)session);
         goto done;
     }
     ret = 0;
@@ -946,22 +946,22 @@ int store_session_regrade(store *s, int64_t session, int score, const char *lexi
                           const store_criterion *crit, int ncrit, char **err)
 {
     int ret = -1;
-    if (need(lexicon_hash, "lexicon hash", err) < 0)
+    if (need(lexicon_hash, N_("lexicon hash"), err) < 0)
         return -1;
     if (score < 0 || score > 100)
-        return crm_seterr(err, "score %d is outside 0..100", score);
-    if (exec_sql(s, "BEGIN IMMEDIATE", "regrade a session", err) < 0)
+        return crm_seterr(err, _("score %d is outside 0..100"), score);
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("regrade a session"), err) < 0)
         return -1;
     sqlite3_stmt *st = NULL;
     if (set_regrade(s, session, score, lexicon_hash, err) < 0 ||
         prepare(s, "DELETE FROM scores WHERE session = ?1", &st, "regrade a session", err) < 0)
         goto done;
     if (sqlite3_bind_int64(st, 1, session) || sqlite3_step(st) != SQLITE_DONE) {
-        db_fail(s, sqlite3_errcode(s->db), "regrade a session", err);
+        db_fail(s, sqlite3_errcode(s->db), N_("regrade a session"), err);
         goto done;
     }
     if (add_scores(s, session, crit, ncrit, err) < 0 ||
-        exec_sql(s, "COMMIT", "regrade a session", err) < 0)
+        exec_sql(s, "COMMIT", N_("regrade a session"), err) < 0)
         goto done;
     ret = 0;
 done:

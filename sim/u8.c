@@ -439,7 +439,7 @@ int u8_normalize(const char *s, size_t len, u8_norm *out, char **err)
     *out = (u8_norm){0};
     size_t bad;
     if (u8_validate(s, len, &bad) < 0)
-        return crm_seterr(err, "invalid UTF-8 at byte %zu", bad);
+        return crm_seterr(err, _("invalid UTF-8 at byte %zu"), bad);
     size_t cap = u8_length(s, len);
     if (cap == 0)
         return 0;

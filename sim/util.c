@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Not translated: gettext may itself need memory that is not there. */
 static void oom(size_t n)
 {
     fprintf(stderr, "crmsim: out of memory allocating %zu bytes\n", n);
@@ -160,7 +161,7 @@ int read_file(const char *path, char **out, size_t *len, char **err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return crm_seterr(err, "cannot open '%s': %s", path, strerror(errno));
+        return crm_seterr(err, _("cannot open '%s': %s"), path, strerror(errno));
     strbuf sb;
     sb_init(&sb);
     char tmp[8192];
@@ -171,7 +172,7 @@ int read_file(const char *path, char **out, size_t *len, char **err)
     fclose(f);
     if (bad) {
         sb_release(&sb);
-        return crm_seterr(err, "cannot read '%s'", path);
+        return crm_seterr(err, _("cannot read '%s'"), path);
     }
     if (len)
         *len = sb.len;

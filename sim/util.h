@@ -6,11 +6,17 @@
 #ifndef CRM_UTIL_H
 #define CRM_UTIL_H
 
+#include <libintl.h>
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Message marker for translatable user-facing text (gettext-ready). */
-#define _(s) (s)
+/* User-facing text goes through GNU gettext (catalogs in po/, compiled to
+ * <data dir>/locale; the msgids are the Simplified Chinese or English text
+ * itself). _() translates now; N_() only marks a string in a static table
+ * for xgettext, and the code that prints it calls _() on it. gettext()
+ * keeps gcc's format_arg attribute, so printf(_("%d"), x) is still checked. */
+#define _(s) gettext(s)
+#define N_(s) (s)
 
 /* Allocation: abort with a message when memory runs out; never NULL. */
 void *xmalloc(size_t n);

@@ -2,7 +2,9 @@
 # and tests/console/ (sourced after `cd` to the repo root, never run).
 # Gives each script a private temp dir removed on exit, a HOME and
 # XDG_DATA_HOME inside it (so no real history file or default database is
-# touched), no inherited CRMSIM_DB/CRMSIM_STUDENT/NO_COLOR, and helpers:
+# touched), no inherited CRMSIM_DB/CRMSIM_STUDENT/CRMSIM_LANG/NO_COLOR or
+# LANGUAGE/LC_ALL (so the interface is the default Simplified Chinese),
+# and helpers:
 #   fail MSG                 print "FAIL tNNN-name: MSG" and exit 1
 #   run CMD...               run CMD with stdin from /dev/null, stdout in
 #                            $OUT, stderr in $ERR, exit status in $RC;
@@ -43,7 +45,7 @@ fail() {
 
 mkdir -p "$TMP/home" "$TMP/xdg"
 export HOME=$TMP/home XDG_DATA_HOME=$TMP/xdg LANG=C.UTF-8
-unset LC_ALL LANGUAGE CRMSIM_DB CRMSIM_STUDENT NO_COLOR
+unset LC_ALL LANGUAGE CRMSIM_DB CRMSIM_STUDENT CRMSIM_LANG NO_COLOR
 unset CRMSIM_BUSY_TIMEOUT_MS
 
 [ -x "$CRMSIM" ] || fail "no executable $CRMSIM (run 'make crmsim' first)"

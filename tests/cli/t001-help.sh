@@ -32,7 +32,7 @@ done
 run "$CRMSIM" --db "$DB" frobnicate
 no_crash "crmsim frobnicate"
 [ "$RC" -eq 2 ] || fail "'crmsim frobnicate' exited $RC, expected 2 (usage error)"
-grep -q '^crmsim: unknown command' "$ERR" ||
+grep -Eq '^crmsim: (unknown command|未知命令)' "$ERR" ||
     fail "'crmsim frobnicate': stderr lacks 'crmsim: unknown command': $(first "$ERR")"
 [ -s "$OUT" ] && fail "'crmsim frobnicate' wrote to stdout: $(first "$OUT")"
 

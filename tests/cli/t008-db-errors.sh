@@ -36,9 +36,9 @@ BAD=$TMP/random.db
 python3 -c 'import random,sys; random.seed(8); sys.stdout.buffer.write(bytes(random.randrange(256) for _ in range(8192)))' >"$BAD"
 sum=$(sha256sum <"$BAD")
 run_in "$TMP/in" "$CRMSIM" --db "$BAD" play bank-card --seed 7
-expect_fail "random-bytes database (play)" 'not a (crmsim )?database|damaged|corrupt|malformed'
+expect_fail "random-bytes database (play)" 'not a (crmsim )?database|damaged|corrupt|malformed|不是 crmsim 数据库|已损坏'
 run "$CRMSIM" --db "$BAD" history
-expect_fail "random-bytes database (history)" 'not a (crmsim )?database|damaged|corrupt|malformed'
+expect_fail "random-bytes database (history)" 'not a (crmsim )?database|damaged|corrupt|malformed|不是 crmsim 数据库|已损坏'
 [ "$(sha256sum <"$BAD")" = "$sum" ] || fail "random-bytes database: the file was modified"
 
 # --- locked by another process (exclusive transaction held open)
@@ -68,7 +68,7 @@ t0=$(date +%s%N)
 run_in "$TMP/in" "$CRMSIM" --db "$GOOD" play bank-card --seed 7 --student s2
 t1=$(date +%s%N)
 ms=$(((t1 - t0) / 1000000))
-expect_fail "locked database" 'busy|locked'
+expect_fail "locked database" 'busy|locked|正忙'
 [ "$ms" -ge 250 ] || fail "locked database: failed after ${ms} ms, before the 300 ms busy timeout"
 [ "$ms" -lt 4000 ] || fail "locked database: took ${ms} ms; CRMSIM_BUSY_TIMEOUT_MS=300 not honoured"
 
@@ -93,9 +93,9 @@ sql "$GOOD" ".backup '$NEWER'"
 sql "$NEWER" "pragma journal_mode=delete; pragma user_version=99" >/dev/null
 sum=$(sha256sum <"$NEWER")
 run_in "$TMP/in" "$CRMSIM" --db "$NEWER" play bank-card --seed 7
-expect_fail "newer schema (play)" 'newer'
+expect_fail "newer schema (play)" 'newer|更新版本'
 run "$CRMSIM" --db "$NEWER" history
-expect_fail "newer schema (history)" 'newer'
+expect_fail "newer schema (history)" 'newer|更新版本'
 [ "$(sha256sum <"$NEWER")" = "$sum" ] || fail "newer schema: the file was modified"
 [ "$(sql "$NEWER" "pragma user_version")" = 99 ] || fail "newer schema: user_version changed"
 snapshot "$NEWER" >"$TMP/newer.after"

@@ -3,6 +3,8 @@
 # FILE:LINE: message, exits 1, and passes a clean scenario (exit 0).
 cd "$(dirname "$0")/../.." || exit 1
 . tests/cli/lib.sh
+# The messages below are matched in English (t016 covers the languages).
+export CRMSIM_LANG=en
 
 F=tests/fixtures/check-mistakes.lua
 run "$CRMSIM" check "$F"
