@@ -548,4 +548,48 @@ return {
     end
     return L.ending.timeout, "churned"
   end,
+  -- self-tests (crmsim test): the play-through scripts of tests/play/ with
+  -- their seeds and ranges from tests/play/expect.txt, plus one test for each
+  -- outcome those scripts do not reach.
+  tests = {
+    -- tests/play/aircon-repeat-good.txt
+    { name = "good",
+      seed = 3,
+      replies = {
+        "李先生您好，我是客服中心的回访专员。真的非常抱歉，师傅说两周的配件，让您等了快两个月，这太不应该了。",
+        "您的情况我都看过了：主卧那台天一热室外机停了就起不来，今年报修了三次，6月份还自费了200多块，您不用再跟我说一遍。",
+        "这件事由我来负责跟到底。我现在就把您的工单升级，请我们的高级技师亲自上门，不再让普通师傅反复判断。",
+        "高级技师这周六上午上门，控制器配件我今天下午就去仓库催，周五之前给您打电话确认。",
+        "还有您购机单上写的“欠金卡两张”，我帮您申请补发，6月那次的200多块维修费也给您退还。修好以后我再给您回电话。",
+      },
+      outcome = "resolved", score = { 75, 100 },
+      findings = { "apologize", "own", "deadline", "compensate" },
+      absent = { "not-my-business" },
+    },
+    -- tests/play/aircon-repeat-bad.txt
+    { name = "bad",
+      seed = 3,
+      replies = {
+        "您好，这里是空调客服中心回访，请问您对上次的维修服务满意吗？",
+        "配件的事要找维修部门，我们回访这边管不了。",
+        "金卡的话我们只认金卡，您那台已经过了保修期，收费是按规定来的。",
+        "欠金卡是促销员写的，那是商场的事，跟我们没关系。",
+      },
+      outcome = "escalated", score = { 0, 35 },
+      findings = { "not-my-business" },
+    },
+    -- tests/play/aircon-repeat-mixed.txt
+    { name = "mixed",
+      seed = 3,
+      replies = {
+        "李先生您好，我是空调客服中心的回访专员，想了解一下您上次维修的情况。",
+        "真是不好意思，让您久等了。麻烦您再说一下空调现在是什么故障？",
+        "我理解您的心情。那请问您家的地址和空调型号是？我帮您重新登记一下。",
+        "配件的事我帮您催一下，请您再耐心等待几天。",
+      },
+      outcome = "churned", score = { 30, 74 },
+      findings = { "sorry-for-waiting", "understand-feelings" },
+    },
+    random = 20,
+  },
 }

@@ -479,4 +479,60 @@ return {
     end
     return crm.vary(state, "end", L.ending.unresolved), "unresolved"
   end,
+  -- self-tests (crmsim test): the play-through scripts of tests/play/ with
+  -- their seeds and ranges from tests/play/expect.txt, plus one test for each
+  -- outcome those scripts do not reach.
+  tests = {
+    -- tests/play/bank-card-good.txt
+    { name = "good",
+      seed = 7,
+      replies = {
+        "王先生您好，非常抱歉让您专门跑了一趟柜台还用不了，我理解您的心情，换了我也着急。我来帮您查。",
+        "请问您是在哪个网点、哪天办理的？办的是哪张卡，方便告诉我卡号后四位吗？",
+        "好的，我都记下了。我这边系统看不到柜台的办理记录，我现在就联系人民路支行帮您核实，到底是没挂上还是挂错了卡。您说的那笔货款，我也先帮您查一下到账没有。",
+        "您现在打进来的这个手机号码能联系到您吗？查到结果我就打这个号码给您。",
+        "我明天中午12点前一定给您回电话，告诉您结果。",
+      },
+      outcome = "resolved", score = { 75, 100 },
+      findings = { "apologize", "understand-feelings", "ask", "contact", "deadline" },
+      absent = { "cannot-find", "go-elsewhere" },
+    },
+    -- tests/play/bank-card-bad.txt
+    { name = "bad",
+      seed = 7,
+      replies = {
+        "XX号，没有。查不到，肯定是没注册上，你在哪办的？",
+        "那你要到柜台去一下，重办一次。",
+        "一定是人民路支行做错了，他们经常错，我这里查不到，你到柜台去。",
+      },
+      outcome = "escalated", score = { 0, 35 },
+      findings = { "cannot-find", "go-elsewhere", "blame-other-dept" },
+    },
+    -- tests/play/bank-card-mixed.txt
+    { name = "mixed",
+      seed = 7,
+      replies = {
+        "王先生您好，您别着急，请问您是在哪个网点、哪天办的？",
+        "好的。系统里确实没有记录，您是不是记错了？",
+        "不好意思，我帮您联系网点核实一下。您这个手机号能联系到您吧？",
+        "您知道吧，这种业务一般都是网点那边的问题，我们这边也没办法。",
+        "我没说错啊，我也是按流程来的。",
+      },
+      outcome = "churned", score = { 30, 74 },
+      findings = { "you-know", "other-dept-matter", "we-are-right" },
+    },
+    { name = "unresolved (the script, then silence)",
+      seed = 7,
+      replies = {
+        "您好，请问有什么可以帮您？",
+        "请您稍等。",
+        "请您稍等。",
+        "请您稍等。",
+        "请您稍等。",
+      },
+      outcome = "unresolved", score = { 30, 60 },
+      absent = { "cannot-find" },
+    },
+    random = 20,
+  },
 }

@@ -432,4 +432,66 @@ return {
     end
     return crm.vary(state, "end", L.ending.churned), "churned"
   end,
+  -- self-tests (crmsim test): the play-through scripts of tests/play/ with
+  -- their seeds and ranges from tests/play/expect.txt, plus one test for each
+  -- outcome those scripts do not reach.
+  tests = {
+    -- tests/play/hotel-vip-good.txt
+    { name = "good",
+      seed = 11,
+      replies = {
+        "于先生早上好！欢迎您再次光临东方饭店，楼上刚来电话说您下楼了。",
+        "您去年6月8日是在靠近第二个窗口的位子用的早餐，今天还坐老位子吗？",
+        "真不好意思，那个位子上的客人大约10分钟后用完。我亲自帮您留着，您先在旁边靠窗的位子稍坐，我先给您上一杯咖啡。",
+        "还是老菜单吗？一个三明治、一杯咖啡、一个鸡蛋？",
+        "这是我们饭店特有的小菜，送给您尝尝。谢谢您又选择我们，位子空出来我马上请您过去。",
+      },
+      outcome = "resolved", score = { 75, 100 },
+      findings = { "apologize", "compensate", "thank" },
+      absent = { "go-elsewhere" },
+    },
+    -- tests/play/hotel-vip-bad.txt
+    { name = "bad",
+      seed = 11,
+      replies = {
+        "早上好，请问有预订吗？",
+        "靠窗的位子已经有人了，你没看到吗？",
+        "我跟你说了没位子，规定就是规定，你自己找个空位坐。",
+      },
+      outcome = "escalated", score = { 0, 35 },
+      findings = { "go-elsewhere" },
+    },
+    -- tests/play/hotel-vip-mixed.txt
+    { name = "mixed",
+      seed = 11,
+      replies = {
+        "早上好，欢迎光临！请问您几位？",
+        "好的，请问您的房间号是多少？",
+        "不好意思于先生，您请这边坐，这是我们的早餐菜单，您看想吃点什么。",
+        "靠窗的位子现在有客人在用，您先坐这边可以吗？",
+        "那边的客人什么时候吃完我也不清楚，您先点餐吧。",
+      },
+      outcome = "churned", score = { 30, 74 },
+      findings = { "dont-know" },
+    },
+    { name = "unresolved (everything but a thank-you)",
+      seed = 11,
+      replies = {
+        "于先生早上好！欢迎您再次光临东方饭店。",
+        "您去年6月8日是在靠近第二个窗口的位子用的早餐，今天还坐老位子吗？",
+        "真不好意思，那个位子上的客人大约10分钟后用完。我亲自帮您留着，您先在旁边靠窗的位子稍坐。",
+        "还是老菜单吗？一个三明治、一杯咖啡、一个鸡蛋？",
+        "好的，您的早餐马上就来。",
+        "您的咖啡来了。",
+        "三明治也好了，您慢用。",
+        "鸡蛋马上到。",
+        "窗边的位子空出来了，我带您过去。",
+        "早餐还合口味吗？",
+      },
+      outcome = "unresolved", score = { 40, 74 },
+      findings = { "apologize" },
+      absent = { "thank" },
+    },
+    random = 20,
+  },
 }
