@@ -17,7 +17,7 @@ grep -q "第 1 轮  学员：查不到啊，你在哪办的？" "$OUT" || fail "
 grep -q "禁忌语「查不到啊」（敷衍，cannot-find）" "$OUT" || fail "replay lacks the finding"
 grep -q "为什么：" "$OUT" && grep -q "更好的说法：" "$OUT" || fail "finding not explained"
 run "$CRMSIM" --db "$DB" replay 99
-[ "$RC" -eq 1 ] && grep -q "no session 99" "$ERR" || fail "unknown session: exit $RC $(cat "$ERR")"
+[ "$RC" -eq 1 ] && grep -Eq "no session 99|找不到第 99 号会话" "$ERR" || fail "unknown session: exit $RC $(cat "$ERR")"
 
 # The same data with the bare-查不到 pattern removed from the lexicon.
 H=$TMP/home2
