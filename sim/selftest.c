@@ -199,6 +199,10 @@ static int run_script(const char *home, const char *path, const course *crs, con
             break;
         }
     }
+    if (s->ended && s->nturns < (int)t->nreplies && strcmp(s->outcome, "error") != 0)
+        sb_addf(&why, _("      replies:  the session ended at turn %d, so replies %d-%zu were never said "
+                        "(remove them, or check the expected outcome)\n"),
+                s->nturns, s->nturns + 1, t->nreplies);
     if (!s->ended && !err && sess_abandon(s, &err) < 0)
         sb_addf(&why, "      %s\n", err);
     if (t->outcome && strcmp(t->outcome, s->outcome ? s->outcome : "") != 0)
@@ -283,7 +287,10 @@ static int run_random(const char *home, const char *path, const course *crs, con
             uint64_t v = next_rand(&x);
             const char *reply = (v % 8 == 0) ? last : pool[(v >> 3) % npool];
             last = reply;
-            if (sess_reply(s, reply, strlen(reply), &err) < 0) {
+            /* Ask for a hint at every turn: a hints function that fails
+             * in some state must show up here, not in front of a student. */
+            free(sess_hint_text(s, &err));
+            if (err || sess_reply(s, reply, strlen(reply), &err) < 0) {
                 mark(out, color, 0, id, "random");
                 fprintf(out, _("\n      run %d (seed %d), turn %d: %s\n"), r, r, s->nturns, err);
                 transcript(out, s);

@@ -321,7 +321,12 @@ static int end_session(session *s, const char *outcome, char **err)
         int emp = 0;
         const grade_result *g = &s->turns[i].g;
         for (size_t j = 0; j < g->nf; j++) {
-            if (g->f[j].entry->kind == LEX_FORBIDDEN)
+            /* An entry that matches in several clauses of one reply is one
+             * mistake: count its severity once per turn. */
+            int again = 0;
+            for (size_t k = 0; k < j && !again; k++)
+                again = g->f[k].entry == g->f[j].entry;
+            if (g->f[j].entry->kind == LEX_FORBIDDEN && !again)
                 in.severity_sum += g->f[j].entry->severity;
             if (g->f[j].entry->kind == LEX_EMPATHY)
                 emp = 1;
@@ -671,39 +676,104 @@ int sess_reply(session *s, const char *line, size_t len, char **err)
     return 0;
 }
 
-char *sess_hint(session *s)
+/* Pushes a JSON value as the equivalent Lua value. */
+static void push_json(lua_State *L, json_t *v)
+{
+    size_t i;
+    const char *k;
+    json_t *x;
+    switch (json_typeof(v)) {
+    case JSON_OBJECT:
+        lua_newtable(L);
+        json_object_foreach(v, k, x) {
+            push_json(L, x);
+            lua_setfield(L, -2, k);
+        }
+        break;
+    case JSON_ARRAY:
+        lua_newtable(L);
+        json_array_foreach(v, i, x) {
+            push_json(L, x);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        break;
+    case JSON_STRING:
+        lua_pushlstring(L, json_string_value(v), json_string_length(v));
+        break;
+    case JSON_INTEGER:
+        lua_pushinteger(L, (lua_Integer)json_integer_value(v));
+        break;
+    case JSON_REAL:
+        lua_pushnumber(L, json_real_value(v));
+        break;
+    case JSON_TRUE:
+    case JSON_FALSE:
+        lua_pushboolean(L, json_is_true(v));
+        break;
+    default:
+        lua_pushnil(L);
+    }
+}
+
+/* The scenario's own hint, or NULL. A hints function runs in a separate
+ * copy of the scenario with a copy of the state, so whatever it changes or
+ * draws from the RNG cannot reach the session (stored sessions do not
+ * record when /hint was used, and replay must give the same session). */
+static char *scenario_hint(session *s, char **err)
 {
     lua_State *L = SL(s);
+    char *out = NULL;
+    push_field_fn(s, "hints");
+    if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
+        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+        lua_rawgeti(L, -1, (s->hints > 0 ? s->hints - 1 : 0) % n + 1);
+        if (lua_isstring(L, -1))
+            out = sanitize(lua_tostring(L, -1), lua_rawlen(L, -1));
+        lua_pop(L, 2);
+        return out;
+    }
+    int isfn = lua_isfunction(L, -1);
+    lua_pop(L, 1);
+    if (!isfn)
+        return NULL;
+    scenario *copy = NULL;
+    char *state = sess_state_json(s);
+    json_t *j = json_loads(state, 0, NULL);
+    free(state);
+    if (scn_load(s->cfg.home, s->scn->path, s->cfg.seed, &copy, err) == 0 && j) {
+        lua_State *C = lh_L(copy->h);
+        lua_rawgeti(C, LUA_REGISTRYINDEX, copy->ref);
+        lua_getfield(C, -1, "hints");
+        lua_remove(C, -2);
+        push_json(C, j);
+        if (lh_call(copy->h, 1, 1, err) == 0) {
+            if (lua_isstring(C, -1))
+                out = sanitize(lua_tostring(C, -1), lua_rawlen(C, -1));
+            else if (!lua_isnil(C, -1))
+                crm_seterr(err, _("%s: hints must return a string"), s->scn->path);
+            lua_pop(C, 1);
+        }
+    }
+    json_decref(j);
+    scn_free(copy);
+    return out;
+}
+
+char *sess_hint_text(session *s, char **err)
+{
     strbuf sb;
     sb_init(&sb);
-    s->hints++;
-    push_field_fn(s, "hints");
-    if (lua_isfunction(L, -1)) {
-        char *err = NULL;
-        push_state(s);
-        if (lh_call(s->scn->h, 1, 1, &err) == 0) {
-            if (lua_isstring(L, -1)) {
-                char *h = sanitize(lua_tostring(L, -1), lua_rawlen(L, -1));
-                sb_adds(&sb, h);
-                free(h);
-            }
-            lua_pop(L, 1);
-        } else {
-            sb_addf(&sb, _("（提示函数出错：%s）"), err);
-        }
-        free(err);
-    } else if (lua_istable(L, -1) && lua_rawlen(L, -1) > 0) {
-        lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
-        lua_rawgeti(L, -1, (s->hints - 1) % n + 1);
-        if (lua_isstring(L, -1)) {
-            char *h = sanitize(lua_tostring(L, -1), lua_rawlen(L, -1));
-            sb_adds(&sb, h);
-            free(h);
-        }
-        lua_pop(L, 2);
-    } else {
-        lua_pop(L, 1);
-    }
+    char *e = NULL;
+    char *h = scenario_hint(s, &e);
+    if (h)
+        sb_adds(&sb, h);
+    else if (e)
+        sb_addf(&sb, _("（提示函数出错：%s）"), e);
+    free(h);
+    if (e && err)
+        *err = e;
+    else
+        free(e);
     unsigned missing = s->scn->required & ~s->steps_done;
     if (missing) {
         if (sb.len)
@@ -719,6 +789,12 @@ char *sess_hint(session *s)
     if (!sb.len)
         sb_adds(&sb, _("要求的步骤都做到了：争取让客户满意地结束通话。"));
     return sb_detach(&sb);
+}
+
+char *sess_hint(session *s)
+{
+    s->hints++;
+    return sess_hint_text(s, NULL);
 }
 
 int sess_abandon(session *s, char **err)

@@ -66,6 +66,9 @@ int sess_reply(session *s, const char *line, size_t len, char **err);
 
 /* The hint text (caller frees), and one more hint counted. */
 char *sess_hint(session *s);
+/* The hint text without counting it; a failing hints function is reported
+ * in the text and, if err is not NULL, in *err. The session is unchanged. */
+char *sess_hint_text(session *s, char **err);
 
 /* Ends the session as `abandoned` (the trainee quit). */
 int sess_abandon(session *s, char **err);

@@ -212,10 +212,17 @@ function crm.is_question(reply)
   return false
 end
 
--- Sum of the severities of the forbidden findings of the reply.
+-- Sum of the severities of the forbidden entries found in the reply (each
+-- entry once, however many clauses it matched in).
 function crm.severity(reply)
-  local sum = 0
-  for _, f in ipairs(reply.forbidden or {}) do sum = sum + (f.severity or 1) end
+  -- An entry that matches in several clauses of one reply counts once.
+  local sum, seen = 0, {}
+  for _, f in ipairs(reply.forbidden or {}) do
+    if not seen[f.id] then
+      seen[f.id] = true
+      sum = sum + (f.severity or 1)
+    end
+  end
   return sum
 end
 
