@@ -56,8 +56,13 @@ static int negated(const u8_norm *t, const uint32_t *seg, size_t at)
             size_t s = end - n;
             if (seg[s] != seg[at] || (end > 0 && seg[end - 1] != seg[at]))
                 continue;
-            if (memcmp(&t->cp[s], negs[i].cp, n * sizeof(uint32_t)) == 0)
-                return 1;
+            if (memcmp(&t->cp[s], negs[i].cp, n * sizeof(uint32_t)) != 0)
+                continue;
+            /* 能不能, 可不可以, 会不会: an A-不-A question, not a negation. */
+            if (negs[i].cp[0] == 0x4E0D /* 不 */ && s > 0 && s + 1 < t->n &&
+                t->cp[s - 1] == t->cp[s + 1])
+                continue;
+            return 1;
         }
     }
     return 0;

@@ -142,6 +142,10 @@ static int turn_has(const sess_turn *t, const char *id)
 
 static int session_has(const session *s, const char *id)
 {
+    /* A step also counts when the persona credited it itself (crm.mark). */
+    int si = step_index(id);
+    if (si >= 0 && (s->steps_done & (1u << si)))
+        return 1;
     for (int i = 0; i < s->nturns; i++)
         if (turn_has(&s->turns[i], id))
             return 1;
