@@ -75,6 +75,13 @@ static const char *const migrations[] = {
     "  points REAL NOT NULL,"
     "  max REAL NOT NULL,"
     "  PRIMARY KEY(session, criterion));",
+    /* 2: coursework: the roster, the tamper-evident chain of each turn,
+     * and where a graded submission came from */
+    "ALTER TABLE students ADD COLUMN enrolled INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE turns ADD COLUMN chain TEXT;"
+    "ALTER TABLE sessions ADD COLUMN ended_by TEXT;"
+    "ALTER TABLE sessions ADD COLUMN submission TEXT;"
+    "CREATE UNIQUE INDEX sessions_by_submission ON sessions(submission) WHERE submission IS NOT NULL;",
 };
 
 /* Columns of a session row as read by row_to_session. */
