@@ -4,6 +4,7 @@
 #   make test     install missing Debian packages, build, run the whole test suite
 #   make check    build and run the test suite (no package install)
 #   make check-asan   the test suite under AddressSanitizer + UBSan
+#   make fuzz     libFuzzer targets for text, grading, lexicon and scenario loading
 #   make pot      regenerate po/crmsim.pot from the sources (xgettext)
 #   make po-update    merge po/crmsim.pot into po/*.po (msgmerge); then
 #                 translate what is new or fuzzy and run make
@@ -13,9 +14,9 @@ CC       ?= cc
 WERROR   ?= -Werror
 CFLAGS   ?= -O2 -g
 SAN      ?=
-ALL_CFLAGS = $(CFLAGS) $(SAN) -std=c11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -Isim -Igrading \
+ALL_CFLAGS = $(CFLAGS) $(SAN) -std=c11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -iquote sim -iquote grading \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 SCENARIO ?= bank-card
 
 LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c)) $(wildcard grading/*.c)
@@ -29,7 +30,7 @@ LANGS    := zh_CN zh_TW en
 MO       := $(LANGS:%=locale/%/LC_MESSAGES/crmsim.mo)
 POT_SRC  := $(sort $(wildcard sim/*.c sim/*.h grading/*.c grading/*.h))
 
-.PHONY: all play test check check-asan deps clean pot po-update
+.PHONY: all play test check check-asan deps clean pot po-update fuzz
 all: crmsim $(MO)
 
 crmsim: sim/main.o $(LIB_OBJ)
@@ -83,8 +84,31 @@ check-asan:
 	  || { $(MAKE) clean; exit 1; }
 	$(MAKE) clean
 
+# libFuzzer targets (clang): each runs FUZZ_RUNS executions from its seed
+# corpus in tests/fuzz/corpus/NAME (new inputs go to build/fuzz/corpus).
+FUZZ_RUNS ?= 20000
+FUZZ_TARGETS := normalize grade lexicon scenario
+FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -iquote sim -iquote grading \
+              -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+
+build/fuzz/%: tests/fuzz/fuzz_%.c $(LIB_SRC)
+	@mkdir -p build/fuzz
+	@echo "  FUZZ    $@"
+	@clang $(FUZZ_CFLAGS) -o $@ $^ $(LIBS)
+
+fuzz: $(FUZZ_TARGETS:%=build/fuzz/%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== fuzz $$t ($(FUZZ_RUNS) runs)"; \
+	  build/fuzz/$$t -runs=$(FUZZ_RUNS) -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+	    build/fuzz/corpus/$$t tests/fuzz/corpus/$$t >build/fuzz/$$t.log 2>&1; rc=$$?; \
+	  tail -2 build/fuzz/$$t.log; \
+	  [ $$rc -eq 0 ] || { echo "fuzz $$t failed: see build/fuzz/$$t.log"; exit 1; }; \
+	done
+
 clean:
 	rm -f crmsim sim/*.o grading/*.o sim/*.d grading/*.d $(UNIT_BIN)
-	rm -rf tests/out locale
+	rm -rf tests/out locale build/fuzz
 
 -include $(wildcard sim/*.d grading/*.d)

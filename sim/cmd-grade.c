@@ -14,6 +14,7 @@
 #include "grade.h"
 #include "report.h"
 #include "scenario.h"
+#include "submission.h"
 #include "u8.h"
 #include "util.h"
 
@@ -22,15 +23,41 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv);
 const struct crm_cmd cmd_grade_entry = {
     .name = "grade",
     .alias = NULL,
-    .usage = N_("--lines [--scenario ID]"),
-    .summary = N_("批改：逐行读入回复，每行输出一个 JSON 结果"),
+    .usage = N_("--lines [--scenario ID] | FILE…"),
+    .summary = N_("批改：逐行批改回复（JSON 输出），或核验并登记学生的提交文件"),
     .help = N_("  --lines         从标准输入逐行读回复，每行输出一个 JSON 对象\n"
                "  --scenario ID   加上该情景自己的词条一起批改\n"
-               "例: printf '这不归我管\\n我马上帮您查\\n' | crmsim grade --lines\n"),
+               "  FILE…           核验提交文件：用老师自己的情景和词库重放每个会话，\n"
+               "                  每句客户的话和每条批改结果都必须一致；通过的记入班级数据库\n"
+               "例: printf '这不归我管\\n我马上帮您查\\n' | crmsim grade --lines\n"
+               "    crmsim grade submissions/*.json\n"),
     .min_args = 0,
-    .max_args = 0,
+    .max_args = -1,
     .exec = grade_exec,
 };
+
+/* `grade FILE…`: verify submissions and store the accepted ones. */
+static int grade_files(crm_ctx *ctx, int n, char **files)
+{
+    course crs;
+    store *db;
+    if (ctx_load_course(ctx, &crs) < 0)
+        return EXIT_FAIL;
+    if (!course_exam_key(&crs)) {
+        course_release(&crs);
+        return crm_error(_("no exam key is set (set CRMSIM_EXAM_KEY to the key used for the exam)")), EXIT_FAIL;
+    }
+    if (ctx_open_store(ctx, &db) < 0) {
+        course_release(&crs);
+        return EXIT_FAIL;
+    }
+    submission_result res;
+    submission_grade(ctx->home, &crs, db, files, n, stdout, &res);
+    printf(_("%d accepted, %d rejected; %d session(s) stored\n"), res.accepted, res.rejected, res.sessions);
+    store_close(db);
+    course_release(&crs);
+    return res.rejected ? EXIT_FAIL : EXIT_OK;
+}
 
 static int grade_exec(crm_ctx *ctx, int argc, char **argv)
 {
@@ -53,9 +80,12 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
     }
     if (cmd_check_args(&cmd_grade_entry, argc - optind) != 0)
         return EXIT_USAGE;
+    if (!lines && argc - optind == 0)
+        return cmd_usage_error(&cmd_grade_entry, _("'grade' needs --lines or submission files"));
+    if (lines && argc - optind > 0)
+        return cmd_usage_error(&cmd_grade_entry, _("'grade --lines' reads stdin and takes no files"));
     if (!lines)
-        return cmd_usage_error(&cmd_grade_entry,
-                               _("'grade' needs --lines (grading submission files is not available yet)"));
+        return grade_files(ctx, argc - optind, argv + optind);
     lexicon *lx = NULL;
     if (scn) {
         char *path = NULL, *err = NULL;

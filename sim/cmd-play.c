@@ -13,6 +13,7 @@
 #include <sys/random.h>
 #include <time.h>
 
+#include "chain.h"
 #include "cmd.h"
 #include "console.h"
 #include "report.h"
@@ -29,7 +30,23 @@ typedef struct play_opts {
     const char *student; /* --student */
     int64_t seed;        /* --seed, or -1 for a fresh one */
     int json;            /* --json */
+    int exam;            /* --exam */
+    double deadline;     /* exam: monotonic time when the time is up, 0 = none */
+    int attempt;         /* exam: which attempt this is */
 } play_opts;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* The practice or exam settings of the course, by the session's mode. */
+static const course_mode *mode_of(const session *s)
+{
+    return strcmp(s->cfg.mode, "exam") == 0 ? &s->cfg.course->exam : &s->cfg.course->practice;
+}
 
 static int64_t fresh_seed(void)
 {
@@ -111,8 +128,8 @@ static int slash(crm_ctx *ctx, session *s, const char *line)
         show_help();
     } else if (strcmp(line, "/status") == 0) {
         show_status(s);
-    } else if (strcmp(line, "/hint") == 0 && !s->cfg.course->practice.hints) {
-        printf(_("本课程的练习设置不允许提示。\n"));
+    } else if (strcmp(line, "/hint") == 0 && !mode_of(s)->hints) {
+        printf(_("这个模式不允许提示。\n"));
     } else if (strcmp(line, "/hint") == 0) {
         char *h = sess_hint(s);
         printf(_("提示（扣 %.0f 分）：%s\n"), s->cfg.course->weights.hint_cost, h);
@@ -133,6 +150,9 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
     if (!o->json) {
         printf(_("情景：%s（%s）\n"), s->scn->title, s->scn->id);
         printf(_("背景：%s\n"), s->scn->brief);
+        if (o->exam)
+            printf(_("考试模式：没有提示和即时点评；限时 %d 分钟，第 %d 次作答（共 %d 次）。\n"),
+                   s->cfg.course->exam.minutes, o->attempt, s->cfg.course->exam.attempts);
         if (ctx->tty)
             printf(_("%s输入 /help 查看命令；/status 查看客户情绪；/quit 结束。%s\n"),
                    ctx->color ? C_DIM : "", ctx->color ? C_RESET : "");
@@ -163,7 +183,7 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
             /* --json: stdout carries only the result, so no questions:
              * /quit ends at once, /hint is counted, the rest is ignored. */
             int quit = strcmp(line, "/quit") == 0 || strcmp(line, "/exit") == 0;
-            if (strcmp(line, "/hint") == 0 && s->cfg.course->practice.hints)
+            if (strcmp(line, "/hint") == 0 && mode_of(s)->hints)
                 free(sess_hint(s));
             con_free_line(line);
             if (quit)
@@ -171,6 +191,18 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
             continue;
         }
         char *err = NULL;
+        if (o->deadline > 0 && now_s() > o->deadline) {
+            /* The reply typed after the time ran out is not played. */
+            con_free_line(line);
+            if (!o->json)
+                printf(_("考试时间到，本次作答到此结束。\n"));
+            if (sess_time_up(s, &err) < 0) {
+                crm_error("%s", err);
+                free(err);
+                rc = EXIT_FAIL;
+            }
+            break;
+        }
         int r = sess_reply(s, line, len, &err);
         con_add_history(line);
         con_free_line(line);
@@ -187,7 +219,7 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
         }
         const sess_turn *t = &s->turns[s->nturns - 1];
         if (!o->json) {
-            if (strcmp(s->cfg.mode, "practice") == 0 && s->cfg.course->practice.feedback)
+            if (mode_of(s)->feedback)
                 report_turn_feedback(stdout, &t->g, ctx->color);
             say(ctx, s, t->customer);
         }
@@ -216,15 +248,63 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
 
 static int play_exec(crm_ctx *ctx, int argc, char **argv);
 
+typedef struct enrolled_ctx {
+    const char *id; /* student looked for */
+    int found;      /* 1 when on the roster */
+} enrolled_ctx;
+
+static int find_enrolled(const store_student *st, void *vctx)
+{
+    enrolled_ctx *e = vctx;
+    if (strcmp(st->id, e->id) == 0) {
+        e->found = 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* Exam admission: a course scenario, a key, a student on the roster,
+ * attempts left; sets the student's exam seed. Prints why not and -1. */
+static int exam_admit(const course *crs, store *db, play_opts *o, const char *name, const char *key)
+{
+    char *err = NULL;
+    if (strchr(name, '/') || strstr(name, ".lua"))
+        return crm_error(_("an exam is played on a course scenario id, not on a file"));
+    if (!key)
+        return crm_error(_("no exam key is set (the instructor sets CRMSIM_EXAM_KEY on exam machines)"));
+    enrolled_ctx e = { o->student, 0 };
+    if (store_roster(db, NULL, find_enrolled, &e, &err) < 0) {
+        crm_error("%s", err);
+        free(err);
+        return -1;
+    }
+    if (!e.found)
+        return crm_error(_("student '%s' is not on the class roster (crmsim roster import)"), o->student);
+    int n = 0;
+    if (store_count_sessions(db, o->student, name, "exam", &n, &err) < 0) {
+        crm_error("%s", err);
+        free(err);
+        return -1;
+    }
+    if (crs->exam.attempts > 0 && n >= crs->exam.attempts)
+        return crm_error(_("student '%s' has used all %d exam attempts on '%s'"), o->student,
+                         crs->exam.attempts, name);
+    o->attempt = n + 1;
+    o->seed = chain_exam_seed(key, o->student, name);
+    return 0;
+}
+
 const struct crm_cmd cmd_play_entry = {
     .name = "play",
     .alias = "p",
-    .usage = N_("[SCENARIO] [--student ID] [--seed N] [--json]"),
+    .usage = N_("[SCENARIO] [--student ID] [--seed N] [--json] [--exam]"),
     .summary = N_("扮演客服，与情景中的客户对话，结束时给出成绩单"),
     .help = N_("  SCENARIO       情景 id（见 crmsim list）或 .lua 文件路径；默认取课程设置\n"
                "  --student ID   学号（默认 $CRMSIM_STUDENT 或登录名）\n"
                "  --seed N       随机种子：同一种子、同样的回复，得到同样的会话\n"
                "  --json         结束时只输出一行 JSON 结果（从标准输入逐行读回复）\n"
+               "  --exam         考试：学号须在名单上，题目变体由学号决定，没有提示和即时点评，\n"
+               "                 限次、限时（见 course/course.lua 的 exam）\n"
                "例: crmsim play bank-card --student s001\n"
                "    printf '您好\\n/quit\\ny\\n' | crmsim play bank-card --seed 7\n"),
     .min_args = 0,
@@ -238,9 +318,10 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         { "student", required_argument, NULL, 's' },
         { "seed", required_argument, NULL, 'S' },
         { "json", no_argument, NULL, 'j' },
+        { "exam", no_argument, NULL, 'e' },
         { NULL, 0, NULL, 0 },
     };
-    play_opts o = { NULL, -1, 0 };
+    play_opts o = { NULL, -1, 0, 0, 0, 0 };
     int opt;
     optind = 0;
     opterr = 0;
@@ -256,12 +337,16 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
             o.seed = v;
         } else if (opt == 'j') {
             o.json = 1;
+        } else if (opt == 'e') {
+            o.exam = 1;
         } else {
             return cmd_usage_error(&cmd_play_entry, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     if (cmd_check_args(&cmd_play_entry, argc - optind) != 0)
         return EXIT_USAGE;
+    if (o.exam && (!o.student || o.seed >= 0 || argc - optind != 1))
+        return cmd_usage_error(&cmd_play_entry, _("an exam needs --student ID and a scenario id, and takes no --seed"));
     if (!o.student) {
         const char *env = getenv("CRMSIM_STUDENT");
         o.student = env && *env ? env : getenv("USER");
@@ -270,8 +355,6 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
     }
     if (!valid_student(o.student))
         return cmd_usage_error(&cmd_play_entry, _("student id '%s' must be 1-64 printable characters without spaces"), o.student);
-    if (o.seed < 0)
-        o.seed = fresh_seed();
 
     course crs;
     store *db = NULL;
@@ -287,12 +370,20 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
     }
     if (ctx_open_store(ctx, &db) < 0)
         goto done;
-    sess_config cfg = { ctx->home, path, o.student, o.seed, "practice", NULL, &crs, db };
+    const char *key = course_exam_key(&crs);
+    if (o.exam && exam_admit(&crs, db, &o, name, key) < 0)
+        goto done;
+    if (o.seed < 0)
+        o.seed = fresh_seed();
+    sess_config cfg = { ctx->home, path, o.student, o.seed, o.exam ? "exam" : "practice", NULL, &crs,
+                        db, key, NULL, o.attempt };
     if (sess_open(&cfg, &s, &err) < 0) {
         crm_error("%s", err);
         goto done;
     }
-    hist = history_path();
+    if (o.exam && crs.exam.minutes > 0)
+        o.deadline = now_s() + crs.exam.minutes * 60.0;
+    hist = o.exam ? NULL : history_path(); /* no exam answers in the shared history */
     con_init(ctx->tty && !o.json, hist);
     rc = run(ctx, s, &o);
     con_shutdown();

@@ -14,11 +14,13 @@
 
 extern const struct crm_cmd cmd_play_entry, cmd_list_entry, cmd_grade_entry,
     cmd_history_entry, cmd_help_entry, cmd_test_entry, cmd_check_entry,
-    cmd_replay_entry, cmd_regrade_entry, cmd_course_entry;
+    cmd_replay_entry, cmd_regrade_entry, cmd_course_entry, cmd_roster_entry, cmd_submit_entry,
+    cmd_report_entry, cmd_export_entry;
 
 const struct crm_cmd *const crm_cmds[] = {
     &cmd_play_entry, &cmd_list_entry, &cmd_course_entry, &cmd_grade_entry, &cmd_history_entry,
     &cmd_replay_entry, &cmd_regrade_entry, &cmd_check_entry, &cmd_test_entry,
+    &cmd_roster_entry, &cmd_submit_entry, &cmd_report_entry, &cmd_export_entry,
     &cmd_help_entry, NULL,
 };
 

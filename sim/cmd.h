@@ -14,6 +14,8 @@
 #include "lexicon.h"
 #include "store.h"
 
+#define CRMSIM_VERSION "0.1.0"
+
 /* Exit codes of DESIGN.md. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 

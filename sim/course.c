@@ -50,7 +50,8 @@ static int read_weights(lua_State *L, double w[CRIT_COUNT], const char *where, c
     return 0;
 }
 
-static int read_mode(lua_State *L, const char *k, course_mode *m, const char *path, char **err)
+static int read_mode(lua_State *L, const char *k, course_mode *m, char **key, const char *path,
+                     char **err)
 {
     int t = lua_getfield(L, -1, k);
     int rc = 0;
@@ -65,6 +66,10 @@ static int read_mode(lua_State *L, const char *k, course_mode *m, const char *pa
         lua_pop(L, 1);
         rc = int_field(L, "attempts", &m->attempts, path, err) < 0 ||
              int_field(L, "minutes", &m->minutes, path, err) < 0 ? -1 : 0;
+        if (key && lua_getfield(L, -1, "key") == LUA_TSTRING && lua_rawlen(L, -1) > 0)
+            *key = xstrdup(lua_tostring(L, -1));
+        if (key)
+            lua_pop(L, 1);
     } else if (t != LUA_TNIL) {
         rc = crm_seterr(err, _("%s: '%s' must be a table"), path, k);
     }
@@ -185,8 +190,8 @@ int course_load(const char *home, course *c, char **err)
         int_field(L, "empathy_needed", &c->weights.empathy_needed, path, err) < 0 ||
         int_field(L, "language_turns", &c->weights.language_turns, path, err) < 0 ||
         read_chapters(L, c, path, err) < 0 || read_overrides(L, c, path, err) < 0 ||
-        read_mode(L, "practice", &c->practice, path, err) < 0 ||
-        read_mode(L, "exam", &c->exam, path, err) < 0)
+        read_mode(L, "practice", &c->practice, NULL, path, err) < 0 ||
+        read_mode(L, "exam", &c->exam, &c->exam_key, path, err) < 0)
         goto done;
     rc = 0;
 done:
@@ -197,6 +202,7 @@ done:
 
 void course_release(course *c)
 {
+    free(c->exam_key);
     free(c->title);
     free(c->default_scenario);
     for (size_t i = 0; i < c->nchapters; i++) {
@@ -219,6 +225,12 @@ void course_weights_for(const course *c, const char *scenario, score_weights *ou
         if (strcmp(c->over[i].scenario, scenario) == 0)
             for (int k = 0; k < CRIT_COUNT; k++)
                 out->w[k] = c->over[i].w[k];
+}
+
+const char *course_exam_key(const course *c)
+{
+    const char *env = getenv("CRMSIM_EXAM_KEY");
+    return env && *env ? env : c->exam_key;
 }
 
 const course_chapter *course_chapter_of(const course *c, const char *scenario)

@@ -41,6 +41,7 @@ typedef struct course {
     size_t nover;             /* count */
     course_mode practice;     /* practice settings */
     course_mode exam;         /* exam settings */
+    char *exam_key;           /* exam.key, or NULL */
 } course;
 
 /* Loads home/course/course.lua; a missing file gives the defaults. */
@@ -49,6 +50,10 @@ void course_release(course *c);
 
 /* The rubric for one scenario: the defaults with its override applied. */
 void course_weights_for(const course *c, const char *scenario, score_weights *out);
+
+/* The exam key: $CRMSIM_EXAM_KEY, else exam.key of the course, else NULL.
+ * It keys the chain of every session and derives exam seeds. */
+const char *course_exam_key(const course *c);
 
 /* The chapter a scenario is listed in, or NULL. */
 const course_chapter *course_chapter_of(const course *c, const char *scenario);

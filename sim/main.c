@@ -17,7 +17,6 @@
 #include "u8.h"
 #include "util.h"
 
-#define CRMSIM_VERSION "0.1.0"
 
 /* The directory of the executable. */
 static char *exe_dir(const char *argv0)

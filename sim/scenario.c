@@ -138,7 +138,7 @@ static void load_outcomes(scenario *s, lua_State *L)
             problem(s, "outcomes", _("outcome '%s' must be a table { label = \"…\", score = N }"), id);
         else if (!isint || sc < 0 || sc > 100)
             problem(s, "outcomes", _("outcome '%s' needs 'score' from 0 to 100"), id);
-        else if (strcmp(id, "abandoned") == 0 || strcmp(id, "error") == 0)
+        else if (strcmp(id, "abandoned") == 0 || strcmp(id, "error") == 0 || strcmp(id, "time_up") == 0)
             problem(s, "outcomes", _("'%s' is a reserved outcome (the host sets it)"), id);
         else {
             s->out = xrealloc(s->out, (s->nout + 1) * sizeof *s->out);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chain.h"
 #include "report.h"
 #include "steps.h"
 #include "u8.h"
@@ -309,11 +310,15 @@ static char *state_json_checked(session *s, const char *hook, char **err)
 
 static int store_end(session *s, char **err);
 
-static int end_session(session *s, const char *outcome, char **err)
+/* Ends the session: outcome, how it ended ("replies", "quit", "time"),
+ * the chain seal, the score; stores all of it. */
+static int end_session(session *s, const char *outcome, const char *ended_by, char **err)
 {
     s->ended = 1;
     free(s->outcome);
     s->outcome = xstrdup(outcome);
+    s->ended_by = ended_by;
+    chain_seal(s->cfg.key, s->chain, outcome, ended_by, s->hints, s->seal);
     const scn_outcome *o = scn_outcome_find(s->scn, outcome);
     score_input in = { 0 };
     in.turns = s->nturns;
@@ -352,23 +357,29 @@ static int store_end(session *s, char **err)
     store_criterion crit[CRIT_COUNT];
     for (int c = 0; c < CRIT_COUNT; c++)
         crit[c] = (store_criterion){ crit_ids[c], s->card.points[c], s->card.max[c] };
-    return store_session_end(s->cfg.db, s->id, s->outcome, s->card.total, s->hints, crit,
-                             CRIT_COUNT, err);
+    return store_session_end(s->cfg.db, s->id, s->outcome, s->card.total, s->hints,
+                             s->ended_by, s->seal, crit, CRIT_COUNT, err);
 }
 
 /* Stores one turn (n = 0 for the opening). */
+/* Advances the chain over one turn (also when nothing is stored: `grade`
+ * recomputes chains this way) and stores the turn. */
 static int save_turn(session *s, int n, const char *reply, const char *customer,
-                      const grade_result *g, const char *state, char **err)
+                     const grade_result *g, const char *state, char **err)
 {
-    if (!s->cfg.db)
-        return 0;
     json_t *f = json_object();
     if (g)
         report_findings(f, g);
     char *fj = json_text(f);
     json_decref(f);
-    store_turn t = { n, reply, customer, fj, state };
-    int rc = store_turn_add(s->cfg.db, s->id, &t, s->hints, err);
+    char next[CHAIN_HEX];
+    chain_turn(s->cfg.key, s->chain, n, reply, customer, fj, next);
+    memcpy(s->chain, next, sizeof next);
+    int rc = 0;
+    if (s->cfg.db) {
+        store_turn t = { n, reply, customer, fj, state, s->chain };
+        rc = store_turn_add(s->cfg.db, s->id, &t, s->hints, err);
+    }
     free(fj);
     return rc;
 }
@@ -425,6 +436,9 @@ int sess_open(const sess_config *cfg, session **out, char **err)
             goto fail;
         s->cfg.lx = s->own_lx;
     }
+    chain_head(cfg->key, cfg->student, s->scn->id, s->scn->hash, s->cfg.lx->hash, cfg->seed,
+               cfg->mode, cfg->attempt, s->head);
+    memcpy(s->chain, s->head, sizeof s->chain);
     new_state(s);
     s->opening = opening_line(s, err);
     if (!s->opening)
@@ -443,6 +457,8 @@ int sess_open(const sess_config *cfg, session **out, char **err)
         row.seed = cfg->seed;
         row.mode = cfg->mode;
         row.score = -1;
+        row.submission = cfg->submission;
+        row.head = s->head;
         if (store_ensure_student(cfg->db, cfg->student, err) < 0 ||
             store_ensure_scenario(cfg->db, s->scn->id, s->scn->hash, s->scn->title, err) < 0 ||
             store_session_begin(cfg->db, &row, err) < 0) {
@@ -455,6 +471,7 @@ int sess_open(const sess_config *cfg, session **out, char **err)
     free(state);
     if (rc < 0)
         goto fail;
+    memcpy(s->opening_chain, s->chain, sizeof s->chain);
     *out = s;
     return 0;
 fail:
@@ -547,9 +564,10 @@ static int fail_session(session *s)
     s->ended = 1;
     free(s->outcome);
     s->outcome = xstrdup("error");
+    s->ended_by = "error";
     memset(&s->card, 0, sizeof s->card);
     if (s->cfg.db)
-        store_session_end(s->cfg.db, s->id, "error", 0, s->hints, NULL, 0, &e2);
+        store_session_end(s->cfg.db, s->id, "error", 0, s->hints, "error", NULL, NULL, 0, &e2);
     free(e2);
     return -1;
 }
@@ -667,8 +685,9 @@ int sess_reply(session *s, const char *line, size_t len, char **err)
         free(outcome);
         return fail_session(s);
     }
+    memcpy(tp->chain, s->chain, sizeof tp->chain);
     if (outcome) {
-        rc = end_session(s, outcome, err);
+        rc = end_session(s, outcome, "replies", err);
         free(outcome);
         if (rc < 0)
             return -1;
@@ -801,5 +820,12 @@ int sess_abandon(session *s, char **err)
 {
     if (s->ended)
         return 0;
-    return end_session(s, "abandoned", err);
+    return end_session(s, "abandoned", "quit", err);
+}
+
+int sess_time_up(session *s, char **err)
+{
+    if (s->ended)
+        return 0;
+    return end_session(s, "time_up", "time", err);
 }

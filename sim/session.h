@@ -9,6 +9,7 @@
 
 #include <stdint.h>
 
+#include "chain.h"
 #include "course.h"
 #include "grade.h"
 #include "lexicon.h"
@@ -25,6 +26,9 @@ typedef struct sess_config {
     const lexicon *lx;      /* compiled lexicons, or NULL: built from the scenario */
     const course *course;   /* rubric */
     store *db;              /* where turns go; NULL = not stored */
+    const char *key;        /* chain key (the exam key), NULL = none */
+    const char *submission; /* when storing a graded submission: its chain head */
+    int attempt;            /* exam attempt number (1, 2, …), 0 for practice */
 } sess_config;
 
 typedef struct sess_turn {
@@ -33,6 +37,7 @@ typedef struct sess_turn {
     char *customer;   /* the customer's answer (sanitised) */
     grade_result g;   /* findings */
     int mood;         /* mood after the turn */
+    char chain[CHAIN_HEX]; /* chain value after this turn */
 } sess_turn;
 
 typedef struct session {
@@ -51,6 +56,11 @@ typedef struct session {
     unsigned steps_done;  /* from state.steps */
     int mood;             /* current mood */
     int patience;         /* current patience */
+    const char *ended_by; /* "replies", "quit", "time", "error" once ended */
+    char head[CHAIN_HEX];    /* chain head (the session's identity) */
+    char opening_chain[CHAIN_HEX]; /* chain after turn 0 */
+    char chain[CHAIN_HEX];   /* chain after the last stored turn */
+    char seal[CHAIN_HEX];    /* chain seal once ended */
 } session;
 
 /* Loads the scenario, creates the persona state, asks for the opening line
@@ -72,6 +82,8 @@ char *sess_hint_text(session *s, char **err);
 
 /* Ends the session as `abandoned` (the trainee quit). */
 int sess_abandon(session *s, char **err);
+/* Ends the session as `time_up` (the exam's time ran out). */
+int sess_time_up(session *s, char **err);
 
 /* Mood label for a mood value. */
 const char *sess_mood_label(int mood);

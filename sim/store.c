@@ -81,6 +81,8 @@ static const char *const migrations[] = {
     "ALTER TABLE turns ADD COLUMN chain TEXT;"
     "ALTER TABLE sessions ADD COLUMN ended_by TEXT;"
     "ALTER TABLE sessions ADD COLUMN submission TEXT;"
+    "ALTER TABLE sessions ADD COLUMN chain TEXT;"
+    "ALTER TABLE sessions ADD COLUMN head TEXT;"
     "CREATE UNIQUE INDEX sessions_by_submission ON sessions(submission) WHERE submission IS NOT NULL;",
 };
 
@@ -88,7 +90,8 @@ static const char *const migrations[] = {
 #define SESSION_COLS                                                         \
     "s.id, s.student, s.scenario, s.scenario_hash, s.lexicon_hash, s.seed, " \
     "s.mode, s.started, s.ended, s.outcome, s.score, s.hints, "             \
-    "(SELECT count(*) FROM turns t WHERE t.session = s.id AND t.n > 0)"
+    "(SELECT count(*) FROM turns t WHERE t.session = s.id AND t.n > 0), "   \
+    "s.ended_by, s.submission, s.chain, s.head"
 
 int store_schema_version(void)
 {
@@ -471,8 +474,8 @@ static int add_session(store *s, store_session *ses, const char *started,
     sqlite3_stmt *st = NULL;
     int ret = -1;
     if (prepare(s, "INSERT INTO sessions(student, scenario, scenario_hash, "
-                   "lexicon_hash, seed, mode, started, hints) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                   "lexicon_hash, seed, mode, started, hints, submission, head) "
+                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 &st, "start a session", err) < 0)
         goto done;
     if (sqlite3_bind_text(st, 1, ses->student, -1, SQLITE_STATIC) ||
@@ -482,11 +485,17 @@ static int add_session(store *s, store_session *ses, const char *started,
         sqlite3_bind_int64(st, 5, ses->seed) ||
         sqlite3_bind_text(st, 6, ses->mode, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 7, started, -1, SQLITE_STATIC) ||
-        sqlite3_bind_int(st, 8, ses->hints > 0 ? ses->hints : 0)) {
+        sqlite3_bind_int(st, 8, ses->hints > 0 ? ses->hints : 0) ||
+        sqlite3_bind_text(st, 9, ses->submission, -1, SQLITE_STATIC) ||
+        sqlite3_bind_text(st, 10, ses->head, -1, SQLITE_STATIC)) {
         db_fail(s, sqlite3_errcode(s->db), N_("start a session"), err);
         goto done;
     }
     int rc = sqlite3_step(st);
+    if (rc == SQLITE_CONSTRAINT_UNIQUE && ses->submission) {
+        crm_seterr(err, _("this submitted session is already in the database"));
+        goto done;
+    }
     if (rc != SQLITE_DONE) {
         db_fail(s, rc, N_("start a session"), err);
         goto done;
@@ -568,7 +577,7 @@ static int add_turn(store *s, int64_t session, const store_turn *t,
     sqlite3_stmt *st = NULL;
     int ret = -1;
     if (prepare(s, "INSERT INTO turns(session, n, reply, customer, findings, "
-                   "state, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                   "state, created, chain) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 &st, "store a turn", err) < 0)
         goto done;
     if (sqlite3_bind_int64(st, 1, session) ||
@@ -577,7 +586,8 @@ static int add_turn(store *s, int64_t session, const store_turn *t,
         sqlite3_bind_text(st, 4, t->customer, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 5, t->findings_json, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 6, t->state_json, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC)) {
+        sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC) ||
+        sqlite3_bind_text(st, 8, t->chain, -1, SQLITE_STATIC)) {
         db_fail(s, sqlite3_errcode(s->db), N_("store a turn"), err);
         goto done;
     }
@@ -649,19 +659,23 @@ done:
 
 /* Writes ended, outcome and score; runs inside the caller's transaction. */
 static int close_session(store *s, int64_t session, const char *outcome,
-                         int score, int hints, const char *now, char **err)
+                         int score, int hints, const char *ended_by, const char *chain,
+                         const char *now, char **err)
 {
     sqlite3_stmt *st = NULL;
     int ret = -1;
     if (prepare(s, "UPDATE sessions SET ended = ?1, outcome = ?2, "
-                   "score = ?3, hints = ?5 WHERE id = ?4", &st, "end a session",
+                   "score = ?3, hints = ?5, ended_by = ?6, chain = ?7 WHERE id = ?4", &st,
+                "end a session",
                 err) < 0)
         goto done;
     if (sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC) ||
         sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC) ||
         sqlite3_bind_int(st, 3, score) ||
         sqlite3_bind_int64(st, 4, session) ||
-        sqlite3_bind_int(st, 5, hints)) {
+        sqlite3_bind_int(st, 5, hints) ||
+        sqlite3_bind_text(st, 6, ended_by, -1, SQLITE_STATIC) ||
+        sqlite3_bind_text(st, 7, chain, -1, SQLITE_STATIC)) {
         db_fail(s, sqlite3_errcode(s->db), N_("end a session"), err);
         goto done;
     }
@@ -712,8 +726,8 @@ done:
 }
 
 int store_session_end(store *s, int64_t session, const char *outcome,
-                      int score, int hints, const store_criterion *crit,
-                      int ncrit, char **err)
+                      int score, int hints, const char *ended_by, const char *chain,
+                      const store_criterion *crit, int ncrit, char **err)
 {
     char now[TIME_LEN];
     int ret = -1;
@@ -730,7 +744,7 @@ int store_session_end(store *s, int64_t session, const char *outcome,
     now_iso(now);
     if (exec_sql(s, "BEGIN IMMEDIATE", N_("end a session"), err) < 0 ||
         check_open(s, session, err) < 0 ||
-        close_session(s, session, outcome, score, hints, now, err) < 0 ||
+        close_session(s, session, outcome, score, hints, ended_by, chain, now, err) < 0 ||
         add_scores(s, session, crit, ncrit, err) < 0 ||
         exec_sql(s, "COMMIT", N_("end a session"), err) < 0)
         goto done;
@@ -758,6 +772,10 @@ static void row_to_session(sqlite3_stmt *st, store_session *ses)
                      ? -1 : sqlite3_column_int(st, 10);
     ses->hints = sqlite3_column_int(st, 11);
     ses->turns = sqlite3_column_int(st, 12);
+    ses->ended_by = (const char *)sqlite3_column_text(st, 13);
+    ses->submission = (const char *)sqlite3_column_text(st, 14);
+    ses->chain = (const char *)sqlite3_column_text(st, 15);
+    ses->head = (const char *)sqlite3_column_text(st, 16);
 }
 
 int store_sessions(store *s, const char *student, int limit,
@@ -837,7 +855,7 @@ static int get_turns(store *s, int64_t id, store_turn_cb tcb, void *ctx,
 {
     sqlite3_stmt *st = NULL;
     int ret = -1;
-    if (prepare(s, "SELECT n, reply, customer, findings, state FROM turns "
+    if (prepare(s, "SELECT n, reply, customer, findings, state, chain FROM turns "
                    "WHERE session = ?1 ORDER BY n", &st, "read turns",
                 err) < 0)
         goto done;
@@ -853,6 +871,7 @@ static int get_turns(store *s, int64_t id, store_turn_cb tcb, void *ctx,
         t.customer = (const char *)sqlite3_column_text(st, 2);
         t.findings_json = (const char *)sqlite3_column_text(st, 3);
         t.state_json = (const char *)sqlite3_column_text(st, 4);
+        t.chain = (const char *)sqlite3_column_text(st, 5);
         if (tcb && tcb(&t, ctx) != 0) {
             rc = SQLITE_DONE;
             break;
@@ -977,3 +996,107 @@ done:
         rollback(s);
     return ret;
 }
+
+int store_roster_import(store *s, const store_student *rows, size_t n, int *added,
+                        int *updated, char **err)
+{
+    sqlite3_stmt *find = NULL, *up = NULL;
+    int ret = -1;
+    char now[TIME_LEN];
+    now_iso(now);
+    *added = *updated = 0;
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("import the roster"), err) < 0)
+        return -1;
+    if (prepare(s, "SELECT 1 FROM students WHERE id = ?1 AND enrolled = 1", &find,
+                N_("import the roster"), err) < 0 ||
+        prepare(s, "INSERT INTO students(id, name, class, created, enrolled) "
+                   "VALUES(?1, ?2, ?3, ?4, 1) ON CONFLICT(id) DO UPDATE SET "
+                   "name = coalesce(nullif(excluded.name, ''), name), "
+                   "class = coalesce(nullif(excluded.class, ''), class), enrolled = 1",
+                &up, N_("import the roster"), err) < 0)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        sqlite3_reset(find);
+        sqlite3_reset(up);
+        if (sqlite3_bind_text(find, 1, rows[i].id, -1, SQLITE_STATIC) ||
+            sqlite3_bind_text(up, 1, rows[i].id, -1, SQLITE_STATIC) ||
+            sqlite3_bind_text(up, 2, rows[i].name, -1, SQLITE_STATIC) ||
+            sqlite3_bind_text(up, 3, rows[i].klass, -1, SQLITE_STATIC) ||
+            sqlite3_bind_text(up, 4, now, -1, SQLITE_STATIC)) {
+            db_fail(s, sqlite3_errcode(s->db), N_("import the roster"), err);
+            goto done;
+        }
+        int known = sqlite3_step(find) == SQLITE_ROW;
+        if (sqlite3_step(up) != SQLITE_DONE) {
+            db_fail(s, sqlite3_errcode(s->db), N_("import the roster"), err);
+            goto done;
+        }
+        if (known)
+            (*updated)++;
+        else
+            (*added)++;
+    }
+    if (exec_sql(s, "COMMIT", N_("import the roster"), err) < 0)
+        goto done;
+    ret = 0;
+done:
+    sqlite3_finalize(find);
+    sqlite3_finalize(up);
+    if (ret < 0)
+        rollback(s);
+    return ret;
+}
+
+int store_roster(store *s, const char *klass, store_student_cb cb, void *ctx, char **err)
+{
+    sqlite3_stmt *st = NULL;
+    int ret = -1, rc;
+    if (prepare(s, "SELECT id, name, class FROM students WHERE enrolled = 1 "
+                   "AND (?1 IS NULL OR class = ?1) ORDER BY class, id",
+                &st, N_("read the roster"), err) < 0)
+        return -1;
+    if (sqlite3_bind_text(st, 1, klass, -1, SQLITE_STATIC) != SQLITE_OK) {
+        db_fail(s, sqlite3_errcode(s->db), N_("read the roster"), err);
+        goto done;
+    }
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_student r = { (const char *)sqlite3_column_text(st, 0),
+                            (const char *)sqlite3_column_text(st, 1),
+                            (const char *)sqlite3_column_text(st, 2) };
+        if (cb(&r, ctx) != 0)
+            break;
+    }
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        db_fail(s, rc, N_("read the roster"), err);
+        goto done;
+    }
+    ret = 0;
+done:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int store_count_sessions(store *s, const char *student, const char *scenario,
+                         const char *mode, int *n, char **err)
+{
+    sqlite3_stmt *st = NULL;
+    int ret = -1;
+    *n = 0;
+    if (prepare(s, "SELECT count(*) FROM sessions WHERE student = ?1 AND scenario = ?2 "
+                   "AND mode = ?3", &st, N_("count sessions"), err) < 0)
+        return -1;
+    if (sqlite3_bind_text(st, 1, student, -1, SQLITE_STATIC) ||
+        sqlite3_bind_text(st, 2, scenario, -1, SQLITE_STATIC) ||
+        sqlite3_bind_text(st, 3, mode, -1, SQLITE_STATIC) ||
+        sqlite3_step(st) != SQLITE_ROW) {
+        db_fail(s, sqlite3_errcode(s->db), N_("count sessions"), err);
+        goto done;
+    }
+    *n = sqlite3_column_int(st, 0);
+    ret = 0;
+done:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+sqlite3 *store_sqlite(store *s) { return s->db; }

@@ -8,6 +8,7 @@
 #ifndef CRM_STORE_H
 #define CRM_STORE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct store store;
@@ -27,6 +28,10 @@ typedef struct store_session {
     int score;                 /* 0..100, -1 while open */
     int hints;                 /* hints used */
     int turns;                 /* number of stored trainee turns (read only) */
+    const char *ended_by;      /* "replies", "quit", "time", "error" or NULL */
+    const char *submission;    /* chain head of the submitted session it came from, or NULL */
+    const char *chain;         /* seal over the whole session once ended, or NULL */
+    const char *head;          /* chain head: the session's identity */
 } store_session;
 
 typedef struct store_criterion {
@@ -41,7 +46,14 @@ typedef struct store_turn {
     const char *customer;      /* what the customer said after it */
     const char *findings_json; /* JSON {"forbidden":[…],"empathy":[…],"steps":[…]} */
     const char *state_json;    /* persona state after the turn, JSON */
+    const char *chain;         /* tamper-evident chain value after this turn, or NULL */
 } store_turn;
+
+typedef struct store_student {
+    const char *id;     /* 学号 as the roster has it */
+    const char *name;   /* 姓名 */
+    const char *klass;  /* 班级 */
+} store_student;
 
 /* Opens (creating if needed) the database at path, sets WAL, a busy
  * timeout, foreign keys, and migrates the schema. Refuses a database whose
@@ -61,11 +73,12 @@ int store_session_begin(store *s, store_session *ses, char **err);
  * to `hints`). */
 int store_turn_add(store *s, int64_t session, const store_turn *t, int hints,
                    char **err);
-/* Closes a session: outcome, score, hints used, ended time and criteria,
- * in one transaction. */
+/* Closes a session: outcome, score, hints used, how it ended ("replies",
+ * "quit", "time", "error"), the chain seal, ended time and criteria, in one
+ * transaction. */
 int store_session_end(store *s, int64_t session, const char *outcome,
-                      int score, int hints, const store_criterion *crit,
-                      int ncrit, char **err);
+                      int score, int hints, const char *ended_by, const char *chain,
+                      const store_criterion *crit, int ncrit, char **err);
 
 /* Calls cb for each session (newest first), filtered by student when not
  * NULL; at most `limit` rows when limit > 0. Strings are valid only during
@@ -89,7 +102,23 @@ int store_scores(store *s, int64_t session, store_crit_cb cb, void *ctx, char **
 int store_session_regrade(store *s, int64_t session, int score, const char *lexicon_hash,
                           const store_criterion *crit, int ncrit, char **err);
 
+/* Adds or updates roster students (enrolled = 1) in one transaction;
+ * *added and *updated count them. */
+int store_roster_import(store *s, const store_student *rows, size_t n, int *added,
+                        int *updated, char **err);
+/* Calls cb for each enrolled student (of klass, when not NULL), by class
+ * and id. Strings are valid only during the callback. */
+typedef int (*store_student_cb)(const store_student *st, void *ctx);
+int store_roster(store *s, const char *klass, store_student_cb cb, void *ctx, char **err);
+/* Number of sessions of a student on a scenario in a mode. */
+int store_count_sessions(store *s, const char *student, const char *scenario,
+                         const char *mode, int *n, char **err);
+
 /* Latest schema version this build knows. */
 int store_schema_version(void);
+
+/* The SQLite connection, for the read-only queries of store_query.c (the
+ * only other file that includes sqlite3.h); owned by the store. */
+struct sqlite3 *store_sqlite(store *s);
 
 #endif

@@ -18,7 +18,7 @@
 # directory is the tree itself unless the caller exported CRMSIM_HOME.
 
 ROOT=$PWD
-CRMSIM=$ROOT/crmsim
+CRMSIM=${CRMSIM_BIN:-$ROOT/crmsim}
 TEST_NAME=$(basename "$0" .sh)
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/crmsim-${TEST_NAME}.XXXXXX") || {
     echo "FAIL $TEST_NAME: cannot create a temp dir"

@@ -462,14 +462,14 @@ static void test_lifecycle(void **state)
 
     static const store_turn turns[] = {
         {0, NULL, "我的卡被 ATM 吞了，你们怎么回事？", "[]",
-         "{\"mood\":-2,\"patience\":5}"},
+         "{\"mood\":-2,\"patience\":5}", NULL},
         {1, "这个不归我们管。", "什么？那归谁管？",
          "[{\"id\":\"not-my-job\",\"category\":\"推诿\"}]",
-         "{\"mood\":-4,\"patience\":3}"},
+         "{\"mood\":-4,\"patience\":3}", NULL},
         {2, "非常抱歉给您带来不便，我马上帮您联系网点。", "那要多久？", "[]",
-         "{\"mood\":-1,\"patience\":4,\"steps\":[\"apologize\",\"own\"]}"},
+         "{\"mood\":-1,\"patience\":4,\"steps\":[\"apologize\",\"own\"]}", NULL},
         {3, "今天下午五点前给您回电话。", "好吧，我等你电话。", "[]",
-         "{\"mood\":1,\"patience\":5,\"steps\":[\"deadline\"]}"},
+         "{\"mood\":1,\"patience\":5,\"steps\":[\"deadline\"]}", NULL},
     };
     for (int i = 0; i < 4; i++) {
         assert_int_equal(store_turn_add(s, id, &turns[i], i >= 2 ? 1 : 0,
@@ -482,7 +482,7 @@ static void test_lifecycle(void **state)
         {"steps", 25.0, 30.0},
         {"outcome", 20.0, 20.0},
     };
-    assert_int_equal(store_session_end(s, id, "resolved", 76, 2, crit, 4, &err),
+    assert_int_equal(store_session_end(s, id, "resolved", 76, 2, "replies", NULL, crit, 4, &err),
                      0);
     assert_null(err);
 
@@ -613,12 +613,12 @@ static void test_missing_session(void **state)
     free(err);
     err = NULL;
 
-    store_turn t = {1, "hi", "hello", "[]", "{}"};
+    store_turn t = {1, "hi", "hello", "[]", "{}", NULL};
     assert_int_equal(store_turn_add(s, 999, &t, 0, &err), -1);
     assert_string_equal(err, "no session 999");
     free(err);
     err = NULL;
-    assert_int_equal(store_session_end(s, 999, "resolved", 50, 0, NULL, 0, &err),
+    assert_int_equal(store_session_end(s, 999, "resolved", 50, 0, "replies", NULL, NULL, 0, &err),
                      -1);
     assert_string_equal(err, "no session 999");
     free(err);
@@ -645,7 +645,7 @@ static void test_duplicate_turn(void **state)
     add_turn_ok(s, id, 1, "first", "answer one", 1);
     add_turn_ok(s, id, 2, "second", "answer two", 2);
 
-    store_turn dup = {1, "first again", "different", "[]", "{\"x\":1}"};
+    store_turn dup = {1, "first again", "different", "[]", "{\"x\":1}", NULL};
     assert_int_equal(store_turn_add(s, id, &dup, 9, &err), -1);
     assert_contains(err, "turn 1 of session");
     assert_contains(err, "already stored");
@@ -686,7 +686,7 @@ static void test_end_rollback(void **state)
         {"language", 5, 25},
         {"outcome", 20, 25},
     };
-    assert_int_equal(store_session_end(s, id, "resolved", 45, 0, bad, 4, &err),
+    assert_int_equal(store_session_end(s, id, "resolved", 45, 0, "replies", NULL, bad, 4, &err),
                      -1);
     assert_contains(err, "criterion 'language' given twice");
     free(err);
@@ -711,17 +711,17 @@ static void test_end_rollback(void **state)
         {"steps", 5, 25},
         {"outcome", 20, 25},
     };
-    assert_int_equal(store_session_end(s, id, "resolved", 45, 0, good, 4, &err),
+    assert_int_equal(store_session_end(s, id, "resolved", 45, 0, "replies", NULL, good, 4, &err),
                      0);
     assert_int_equal(raw_int(f, "SELECT count(*) FROM scores"), 4);
 
     /* A scored session does not change any more. */
-    store_turn late = {3, "late", "too late", "[]", "{}"};
+    store_turn late = {3, "late", "too late", "[]", "{}", NULL};
     assert_int_equal(store_turn_add(s, id, &late, 0, &err), -1);
     assert_contains(err, "has already ended");
     free(err);
     err = NULL;
-    assert_int_equal(store_session_end(s, id, "churned", 10, 0, good, 4, &err),
+    assert_int_equal(store_session_end(s, id, "churned", 10, 0, "replies", NULL, good, 4, &err),
                      -1);
     assert_contains(err, "has already ended");
     free(err);
@@ -748,7 +748,7 @@ static void test_busy(void **state)
     sqlite3 *other = raw_open(f);
     assert_int_equal(sqlite3_exec(other, "BEGIN EXCLUSIVE", NULL, NULL, NULL),
                      SQLITE_OK);
-    store_turn t = {0, NULL, "opening", "[]", "{}"};
+    store_turn t = {0, NULL, "opening", "[]", "{}", NULL};
     double t0 = now_ms();
     assert_int_equal(store_turn_add(s, id, &t, 0, &err), -1);
     double waited = now_ms() - t0;
@@ -800,7 +800,7 @@ static int writer(const char *path, const char *student, int startfd,
         goto done;
     for (int n = 1; n <= nturns; n++) {
         char *reply = xasprintf("%s reply %d", student, n);
-        store_turn t = {n, reply, "customer", "[]", "{}"};
+        store_turn t = {n, reply, "customer", "[]", "{}", NULL};
         int rc = store_turn_add(s, ses.id, &t, n, &err);
         free(reply);
         ret = 13;

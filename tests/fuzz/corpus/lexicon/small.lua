@@ -1,0 +1,1 @@
+return { kind = "forbidden", classes = { A = { "我" } }, entries = { { id = "x", category = "推诿", severity = 2, patterns = { "^ {A}? 不 .. 管 $" }, why = "w", better = "b", examples = { "我不管" } } } }

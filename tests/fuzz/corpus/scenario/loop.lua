@@ -1,0 +1,1 @@
+return { id = "loop", title = "t", chapter = 1, kind = "angry", customer = { name = "x" }, brief = "b", opening = "o", mood = 1, patience = 1, requires = {}, max_turns = 2, outcomes = { a = { score = 1 }, b = { score = 2 } }, on_reply = function() while true do end end }
