@@ -116,4 +116,18 @@ orig=$(sql "$TMP/s001.db" "select score from sessions")
 [ "$(sql "$DB" "select count(*) from sessions where student='s002' and mode='exam'")" = 2 ] || fail "s002's two attempts not stored"
 run "$CRMSIM" --db "$DB" grade "$TMP/s003.json"
 grep -q "rejected: duplicate: .*already graded" "$OUT" || fail "regrading an accepted file not refused: $(cat "$OUT")"
+
+# The gradebook: one row per roster student, the verified best scores.
+run "$CRMSIM" --db "$DB" export --format moodle --out "$TMP/grades.csv"
+[ "$RC" -eq 0 ] || fail "export: $(cat "$ERR")"
+python3 - "$TMP/grades.csv" "$orig" "$(sql "$DB" "select max(score) from sessions where student='s002'")" \
+    "$(sql "$DB" "select score from sessions where student='s003'")" <<'PY' || fail "gradebook does not match the graded sessions"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+by = {r["ID number"]: r for r in rows}
+assert set(by) == {"s001", "s002", "s003"}, by.keys()
+assert by["s001"]["bank-card"] == sys.argv[2], by["s001"]
+assert by["s002"]["bank-card"] == sys.argv[3], by["s002"]
+assert by["s003"]["hotel-vip"] == sys.argv[4], by["s003"]
+PY
 exit 0
