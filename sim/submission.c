@@ -33,18 +33,35 @@
 /* ---- writing --------------------------------------------------------- */
 
 typedef struct collect {
-    int64_t *ids;     /* finished exam sessions, oldest first */
+    int64_t *ids;     /* exam sessions, newest first (as store_sessions walks) */
+    char **scn;       /* their scenarios */
+    int *done;        /* 1 = finished, to be submitted */
     size_t n;         /* count */
 } collect;
 
 static int want_session(const store_session *s, void *vctx)
 {
     collect *c = vctx;
-    if (strcmp(s->mode, "exam") != 0 || !s->ended || !s->outcome || strcmp(s->outcome, "error") == 0)
+    if (strcmp(s->mode, "exam") != 0)
         return 0;
     c->ids = xrealloc(c->ids, (c->n + 1) * sizeof *c->ids);
-    c->ids[c->n++] = s->id;
+    c->scn = xrealloc(c->scn, (c->n + 1) * sizeof *c->scn);
+    c->done = xrealloc(c->done, (c->n + 1) * sizeof *c->done);
+    c->ids[c->n] = s->id;
+    c->scn[c->n] = xstrdup(s->scenario);
+    c->done[c->n] = s->ended && s->outcome && strcmp(s->outcome, "error") != 0;
+    c->n++;
     return 0;
+}
+
+/* Attempt number of session i: 1 + the exam sessions of its scenario
+ * started before it, finished or not (as `play --exam` counted them). */
+static int attempt_of(const collect *c, size_t i)
+{
+    int a = 1;
+    for (size_t k = i + 1; k < c->n; k++)
+        a += strcmp(c->scn[k], c->scn[i]) == 0;
+    return a;
 }
 
 typedef struct build {
@@ -101,14 +118,17 @@ static void now_iso(char buf[32])
 int submission_write(store *db, const char *student, const char *version, const char *path,
                      int *count, char **err)
 {
-    collect c = { NULL, 0 };
+    collect c = { NULL, NULL, NULL, 0 };
+    size_t ndone = 0;
     json_t *root = NULL, *sessions = NULL;
     char *tmp = NULL;
     int rc = -1;
     *count = 0;
     if (store_sessions(db, student, 0, want_session, &c, err) < 0)
         goto done;
-    if (c.n == 0) {
+    for (size_t i = 0; i < c.n; i++)
+        ndone += c.done[i];
+    if (ndone == 0) {
         crm_seterr(err, _("student '%s' has no finished exam sessions to submit"), student);
         goto done;
     }
@@ -121,10 +141,13 @@ int submission_write(store *db, const char *student, const char *version, const 
     /* store_sessions walks newest first; the file lists oldest first. */
     for (size_t i = c.n; i-- > 0;) {
         build b = { NULL, NULL, NULL };
+        if (!c.done[i])
+            continue;
         if (store_session_get(db, c.ids[i], add_meta, add_turn, &b, err) < 0) {
             json_decref(b.ses);
             goto done;
         }
+        json_object_set_new(b.ses, "attempt", json_integer(attempt_of(&c, i)));
         json_array_append_new(sessions, b.ses);
     }
     tmp = xasprintf("%s.tmp.%ld", path, (long)getpid());
@@ -138,9 +161,13 @@ int submission_write(store *db, const char *student, const char *version, const 
         unlink(tmp);
         goto done;
     }
-    *count = (int)c.n;
+    *count = (int)ndone;
     rc = 0;
 done:
+    for (size_t i = 0; i < c.n; i++)
+        free(c.scn[i]);
+    free(c.scn);
+    free(c.done);
     free(tmp);
     free(c.ids);
     json_decref(root);
@@ -367,6 +394,7 @@ static json_t *check_shape(json_t *root, verdict *v)
         json_t *end = json_object_get(js, "end");
         if (!jstr(js, "scenario") || !jstr(js, "scenario_hash") || !jstr(js, "lexicon_hash") ||
             !jstr(js, "head") || !json_is_integer(json_object_get(js, "seed")) ||
+            json_integer_value(json_object_get(js, "attempt")) < 1 ||
             !json_is_array(turns) || json_array_size(turns) == 0 || !json_is_object(end) ||
             !json_is_integer(json_object_get(end, "hints"))) {
             reject(v, _("malformed submission: session %zu lacks required fields"), i + 1);
@@ -391,6 +419,10 @@ static void grade_file(const char *home, const course *crs, store *db, const cha
     char *err = NULL;
     size_t firstnew = sn->n;
     int *attempts = NULL;
+    if (!root && je.line < 0) {
+        reject(&v, _("cannot read the file: %s"), je.text);
+        goto report;
+    }
     if (!root) {
         reject(&v, _("not readable JSON (line %d: %s)"), je.line, je.text);
         goto report;
@@ -421,10 +453,9 @@ static void grade_file(const char *home, const course *crs, store *db, const cha
         if (!v.why && store_sessions(db, student, 0, find_head, &kh, &err) == 0 && kh.found)
             reject(&v, _("duplicate: session %zu (%s) is already graded in the database"), i + 1,
                    jstr(js, "scenario"));
-        /* Attempt number: the count of this scenario's sessions so far. */
-        for (size_t k = 0; k <= i; k++)
-            if (strcmp(jstr(json_array_get(ss, k), "scenario"), jstr(js, "scenario")) == 0)
-                attempts[i]++;
+        /* The attempt number is part of the chain head, so it is as
+         * trustworthy as the rest once the head checks out. */
+        attempts[i] = (int)json_integer_value(json_object_get(js, "attempt"));
         if (!v.why && crs->exam.attempts > 0 && attempts[i] > crs->exam.attempts)
             reject(&v, _("too many attempts on '%s' (%d allowed)"), jstr(js, "scenario"), crs->exam.attempts);
         session *s = NULL;

@@ -5,6 +5,7 @@
 # never trusted, and accepted sessions land in the class database.
 cd "$(dirname "$0")/../.." || exit 1
 . tests/cli/lib.sh
+export CRMSIM_LANG=en   # the rejection reasons below are matched in English
 
 export CRMSIM_EXAM_KEY=test-exam-key-2026
 printf '学号,姓名,班级\ns001,张三,营销2301\ns002,李四,营销2301\ns003,王五,营销2302\n' >"$TMP/class.csv"
@@ -30,6 +31,15 @@ run_in "$GOOD" "$CRMSIM" --db "$TMP/s003.db" play --exam --student s003 --seed 5
 # Classmates get different variants (seeds) of the same scenario.
 s1=$(sql "$TMP/s001.db" "select seed from sessions"); s2=$(sql "$TMP/s002.db" "select seed from sessions limit 1")
 [ "$s1" != "$s2" ] || fail "s001 and s002 got the same exam seed"
+
+# s003's first bank-card attempt was killed and never ended (an open row);
+# the finished second attempt must still verify.
+h=$(sha256sum scenarios/bank-card.lua | cut -d' ' -f1)
+sql "$TMP/s003.db" "insert or ignore into scenarios(id, hash, title, first_seen) values('bank-card', '$h', 't', 'x');
+  insert into sessions(student, scenario, scenario_hash, lexicon_hash, seed, mode, started)
+  values('s003', 'bank-card', '$h', 'x', 1, 'exam', '2026-01-01T00:00:00Z')" >/dev/null
+run_in "$GOOD" "$CRMSIM" --db "$TMP/s003.db" play --exam --student s003 bank-card
+grep -q "第 2 次作答" "$OUT" || grep -q "attempt 2" "$OUT" || fail "s003's bank-card exam is not attempt 2: $(head -5 "$OUT")"
 
 for s in s001 s002 s003; do
     run "$CRMSIM" --db "$TMP/$s.db" submit --student $s --out "$TMP/$s.json"
@@ -110,7 +120,7 @@ run "$CRMSIM" --db "$DB" grade "$TMP/s001.json" "$TMP/s002.json" "$TMP/s003.json
 grep -q "s001.json: ok" "$OUT" && grep -q "s002.json: ok" "$OUT" && grep -q "s003.json: ok" "$OUT" ||
     fail "honest submissions not accepted: $(cat "$OUT")"
 grep -q "t-score.json: rejected: duplicate" "$OUT" || fail "resubmission not a duplicate: $(cat "$OUT")"
-[ "$(sql "$DB" "select count(*) from sessions")" = 4 ] || fail "expected 4 stored sessions"
+[ "$(sql "$DB" "select count(*) from sessions")" = 5 ] || fail "expected 5 stored sessions"
 orig=$(sql "$TMP/s001.db" "select score from sessions")
 [ "$(sql "$DB" "select score from sessions where student='s001'")" = "$orig" ] || fail "s001's score differs from the exam's"
 [ "$(sql "$DB" "select count(*) from sessions where student='s002' and mode='exam'")" = 2 ] || fail "s002's two attempts not stored"
@@ -121,7 +131,7 @@ grep -q "rejected: duplicate: .*already graded" "$OUT" || fail "regrading an acc
 run "$CRMSIM" --db "$DB" export --format moodle --out "$TMP/grades.csv"
 [ "$RC" -eq 0 ] || fail "export: $(cat "$ERR")"
 python3 - "$TMP/grades.csv" "$orig" "$(sql "$DB" "select max(score) from sessions where student='s002'")" \
-    "$(sql "$DB" "select score from sessions where student='s003'")" <<'PY' || fail "gradebook does not match the graded sessions"
+    "$(sql "$DB" "select score from sessions where student='s003' and scenario='hotel-vip'")" <<'PY' || fail "gradebook does not match the graded sessions"
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
 by = {r["ID number"]: r for r in rows}
