@@ -5,6 +5,7 @@
 #   make check    build and run the test suite (no package install)
 #   make check-asan   the test suite under AddressSanitizer + UBSan
 #   make fuzz     libFuzzer targets for text, grading, lexicon and scenario loading
+#   make stress   long reliability runs: SIGKILL + resume trials (STRESS_TRIALS)
 #   make pot      regenerate po/crmsim.pot from the sources (xgettext)
 #   make po-update    merge po/crmsim.pot into po/*.po (msgmerge); then
 #                 translate what is new or fuzzy and run make
@@ -30,7 +31,7 @@ LANGS    := zh_CN zh_TW en
 MO       := $(LANGS:%=locale/%/LC_MESSAGES/crmsim.mo)
 POT_SRC  := $(sort $(wildcard sim/*.c sim/*.h grading/*.c grading/*.h))
 
-.PHONY: all play test check check-asan deps clean pot po-update fuzz
+.PHONY: all play test check check-asan deps clean pot po-update fuzz stress
 all: crmsim $(MO)
 
 crmsim: sim/main.o $(LIB_OBJ)
@@ -75,6 +76,12 @@ test: deps
 
 check: crmsim $(MO) $(UNIT_BIN)
 	@tests/run
+
+# SIGKILL at random moments, then integrity, confirmed turns and --resume
+# (tests/reliability/); the seed is printed so a failure can be replayed.
+STRESS_TRIALS ?= 200
+stress: crmsim $(MO)
+	@tests/reliability/kill-resume.sh $(STRESS_TRIALS) $(STRESS_SEED)
 
 # Rebuilds everything with sanitizers, runs the suite, and cleans again so
 # the next plain `make` does not link against sanitized objects.

@@ -33,6 +33,7 @@ typedef struct play_opts {
     int exam;            /* --exam */
     double deadline;     /* exam: monotonic time when the time is up, 0 = none */
     int attempt;         /* exam: which attempt this is */
+    int resume;          /* --resume: continue an interrupted session */
 } play_opts;
 
 static double now_s(void)
@@ -83,6 +84,9 @@ static void say(crm_ctx *ctx, const session *s, const char *line)
     /* TRANSLATORS: colour, customer's name, what the customer says, colour off. */
     printf(_("%s%s：%s%s\n"), ctx->color ? C_CUST : "", s->scn->cust_name, line,
            ctx->color ? C_RESET : "");
+    /* The line is the trainee's confirmation that the turn is stored (it is
+     * printed only after the commit): let it out now, not at exit. */
+    fflush(stdout);
 }
 
 static void show_status(const session *s)
@@ -156,7 +160,12 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
         if (ctx->tty)
             printf(_("%s输入 /help 查看命令；/status 查看客户情绪；/quit 结束。%s\n"),
                    ctx->color ? C_DIM : "", ctx->color ? C_RESET : "");
-        say(ctx, s, s->opening);
+        if (o->resume) {
+            printf(_("继续第 %lld 号会话（已有 %d 轮）\n"), (long long)s->id, s->nturns);
+            say(ctx, s, s->nturns > 0 ? s->turns[s->nturns - 1].customer : s->opening);
+        } else {
+            say(ctx, s, s->opening);
+        }
     }
     while (!s->ended) {
         char *prompt = make_prompt(ctx, s);
@@ -247,6 +256,137 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
 }
 
 static int play_exec(crm_ctx *ctx, int argc, char **argv);
+extern const struct crm_cmd cmd_play_entry;
+
+/* ---- --resume ------------------------------------------------------------ */
+
+typedef struct open_row {
+    int64_t id;       /* session id, 0 = none found */
+    int64_t want;     /* session looked for, 0 = the newest open one */
+    int ended;        /* 1 when the row has ended */
+    char *student;    /* row fields, copied */
+    char *scenario;
+    char *mode;
+    char *started;
+    int64_t seed;
+    int earlier_exams; /* exam sessions of the same student and scenario before it */
+} open_row;
+
+static int find_open(const store_session *ses, void *vctx)
+{
+    open_row *r = vctx;
+    if (!r->id && (r->want ? ses->id == r->want : ses->ended == NULL)) {
+        r->id = ses->id;
+        r->ended = ses->ended != NULL;
+        r->student = xstrdup(ses->student);
+        r->scenario = xstrdup(ses->scenario);
+        r->mode = xstrdup(ses->mode);
+        r->started = xstrdup(ses->started ? ses->started : "");
+        r->seed = ses->seed;
+        return r->want ? 1 : 0;
+    }
+    return 0;
+}
+
+static int count_earlier_exams(const store_session *ses, void *vctx)
+{
+    open_row *r = vctx;
+    if (ses->id < r->id && strcmp(ses->mode, "exam") == 0 && strcmp(ses->scenario, r->scenario) == 0)
+        r->earlier_exams++;
+    return 0;
+}
+
+/* Seconds since an ISO-8601 UTC time, or 0 when it cannot be read. */
+static double seconds_since(const char *iso)
+{
+    struct tm tm;
+    memset(&tm, 0, sizeof tm);
+    const char *end = strptime(iso, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    if (!end || *end)
+        return 0;
+    time_t t = timegm(&tm);
+    double d = difftime(time(NULL), t);
+    return d > 0 ? d : 0;
+}
+
+/* `crmsim play --resume [SESSION|SCENARIO]`: finds the session (the given
+ * id, or the student's newest open one), rebuilds it with sess_resume and
+ * goes on with the console loop. */
+static int resume_exec(crm_ctx *ctx, play_opts *o, const char *arg)
+{
+    course crs;
+    store *db = NULL;
+    session *s = NULL;
+    char *path = NULL, *err = NULL;
+    open_row r = { 0 };
+    int rc = EXIT_FAIL;
+    const char *scn_name = NULL;
+    if (arg && arg[strspn(arg, "0123456789")] == '\0' && strlen(arg) < 19) {
+        r.want = strtoll(arg, NULL, 10);
+        if (r.want <= 0)
+            return cmd_usage_error(&cmd_play_entry, _("no session %s"), arg);
+    } else {
+        scn_name = arg; /* a scenario file: where the session's persona lives now */
+    }
+    if (ctx_load_course(ctx, &crs) < 0)
+        return EXIT_FAIL;
+    if (ctx_open_store(ctx, &db) < 0)
+        goto done;
+    if (store_sessions(db, r.want ? NULL : o->student, 0, find_open, &r, &err) < 0) {
+        crm_error("%s", err);
+        goto done;
+    }
+    if (!r.id) {
+        if (r.want)
+            crm_error(_("no session %lld"), (long long)r.want);
+        else
+            crm_error(_("student '%s' has no interrupted session to resume"), o->student);
+        goto done;
+    }
+    if (r.ended) {
+        crm_error(_("session %lld has already ended; nothing to resume"), (long long)r.id);
+        goto done;
+    }
+    const char *key = course_exam_key(&crs);
+    int exam = strcmp(r.mode, "exam") == 0;
+    if (exam && !key) {
+        crm_error(_("no exam key is set (the instructor sets CRMSIM_EXAM_KEY on exam machines)"));
+        goto done;
+    }
+    if (exam && store_sessions(db, r.student, 0, count_earlier_exams, &r, &err) < 0) {
+        crm_error("%s", err);
+        goto done;
+    }
+    if (scn_resolve(ctx->home, scn_name ? scn_name : r.scenario, &path, &err) < 0) {
+        crm_error("%s", err);
+        goto done;
+    }
+    o->exam = exam;
+    o->attempt = exam ? r.earlier_exams + 1 : 0;
+    o->seed = r.seed;
+    sess_config cfg = { ctx->home, path, r.student, r.seed, r.mode, NULL, &crs,
+                        db, key, NULL, o->attempt };
+    if (sess_resume(&cfg, r.id, &s, &err) < 0) {
+        crm_error("%s", err);
+        goto done;
+    }
+    if (exam && crs.exam.minutes > 0)
+        o->deadline = now_s() + crs.exam.minutes * 60.0 - seconds_since(r.started);
+    con_init(ctx->tty && !o->json, NULL);
+    rc = run(ctx, s, o);
+    con_shutdown();
+done:
+    free(err);
+    free(path);
+    free(r.student);
+    free(r.scenario);
+    free(r.mode);
+    free(r.started);
+    sess_free(s);
+    store_close(db);
+    course_release(&crs);
+    return rc;
+}
 
 typedef struct enrolled_ctx {
     const char *id; /* student looked for */
@@ -297,7 +437,7 @@ static int exam_admit(const course *crs, store *db, play_opts *o, const char *na
 const struct crm_cmd cmd_play_entry = {
     .name = "play",
     .alias = "p",
-    .usage = N_("[SCENARIO] [--student ID] [--seed N] [--json] [--exam]"),
+    .usage = N_("[SCENARIO] [--student ID] [--seed N] [--json] [--exam] | --resume [SESSION]"),
     .summary = N_("扮演客服，与情景中的客户对话，结束时给出成绩单"),
     .help = N_("  SCENARIO       情景 id（见 crmsim list）或 .lua 文件路径；默认取课程设置\n"
                "  --student ID   学号（默认 $CRMSIM_STUDENT 或登录名）\n"
@@ -305,6 +445,7 @@ const struct crm_cmd cmd_play_entry = {
                "  --json         结束时只输出一行 JSON 结果（从标准输入逐行读回复）\n"
                "  --exam         考试：学号须在名单上，题目变体由学号决定，没有提示和即时点评，\n"
                "                 限次、限时（见 course/course.lua 的 exam）\n"
+               "  --resume [SESSION]  继续中断的会话：默认是该学号最近一次未结束的会话\n"
                "例: crmsim play bank-card --student s001\n"
                "    printf '您好\\n/quit\\ny\\n' | crmsim play bank-card --seed 7\n"),
     .min_args = 0,
@@ -319,9 +460,10 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         { "seed", required_argument, NULL, 'S' },
         { "json", no_argument, NULL, 'j' },
         { "exam", no_argument, NULL, 'e' },
+        { "resume", no_argument, NULL, 'r' },
         { NULL, 0, NULL, 0 },
     };
-    play_opts o = { NULL, -1, 0, 0, 0, 0 };
+    play_opts o = { NULL, -1, 0, 0, 0, 0, 0 };
     int opt;
     optind = 0;
     opterr = 0;
@@ -339,6 +481,8 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
             o.json = 1;
         } else if (opt == 'e') {
             o.exam = 1;
+        } else if (opt == 'r') {
+            o.resume = 1;
         } else {
             return cmd_usage_error(&cmd_play_entry, _("unknown option '%s'"), argv[optind - 1]);
         }
@@ -347,6 +491,10 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         return EXIT_USAGE;
     if (o.exam && (!o.student || o.seed >= 0 || argc - optind != 1))
         return cmd_usage_error(&cmd_play_entry, _("an exam needs --student ID and a scenario id, and takes no --seed"));
+    if (o.resume && (o.exam || o.seed >= 0))
+        return cmd_usage_error(&cmd_play_entry, _("--resume continues a session with its own seed and mode; it takes no --seed or --exam"));
+    if (o.resume)
+        return resume_exec(ctx, &o, argc - optind == 1 ? argv[optind] : NULL);
     if (!o.student) {
         const char *env = getenv("CRMSIM_STUDENT");
         o.student = env && *env ? env : getenv("USER");

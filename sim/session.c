@@ -352,7 +352,7 @@ static int end_session(session *s, const char *outcome, const char *ended_by, ch
 
 static int store_end(session *s, char **err)
 {
-    if (!s->cfg.db)
+    if (!s->cfg.db || s->replaying)
         return 0;
     store_criterion crit[CRIT_COUNT];
     for (int c = 0; c < CRIT_COUNT; c++)
@@ -376,7 +376,7 @@ static int save_turn(session *s, int n, const char *reply, const char *customer,
     chain_turn(s->cfg.key, s->chain, n, reply, customer, fj, next);
     memcpy(s->chain, next, sizeof next);
     int rc = 0;
-    if (s->cfg.db) {
+    if (s->cfg.db && !s->replaying) {
         store_turn t = { n, reply, customer, fj, state, s->chain };
         rc = store_turn_add(s->cfg.db, s->id, &t, s->hints, err);
     }
@@ -423,11 +423,16 @@ static char *opening_line(session *s, char **err)
     return line;
 }
 
-int sess_open(const sess_config *cfg, session **out, char **err)
+/* sess_open; for sess_resume: with row > 0 the session goes into that
+ * existing row (no new one), and with replaying = 1 turn 0 is not stored. */
+static int open_session(const sess_config *cfg, int64_t row_id, int replaying, session **out,
+                        char **err)
 {
     session *s = xcalloc(1, sizeof *s);
     s->cfg = *cfg;
     s->state_ref = LUA_NOREF;
+    s->replaying = replaying;
+    s->id = row_id;
     *out = NULL;
     if (scn_load(cfg->home, cfg->path, cfg->seed, &s->scn, err) < 0)
         goto fail;
@@ -448,7 +453,7 @@ int sess_open(const sess_config *cfg, session **out, char **err)
     char *state = state_json_checked(s, "on_start", err);
     if (!state)
         goto fail;
-    if (cfg->db) {
+    if (cfg->db && !row_id) {
         store_session row = { 0 };
         row.student = cfg->student;
         row.scenario = s->scn->id;
@@ -477,6 +482,168 @@ int sess_open(const sess_config *cfg, session **out, char **err)
 fail:
     sess_free(s);
     return -1;
+}
+
+int sess_open(const sess_config *cfg, session **out, char **err)
+{
+    return open_session(cfg, 0, 0, out, err);
+}
+
+/* ---- resume ------------------------------------------------------------ */
+
+typedef struct stored_turn {
+    int n;          /* turn number */
+    char *reply;    /* reply as stored, NULL for turn 0 */
+    char *customer; /* customer line as stored */
+    char *chain;    /* chain value as stored, NULL if none */
+} stored_turn;
+
+typedef struct stored_session {
+    int found;             /* 1 once the row was read */
+    char *student;         /* row fields, copied */
+    char *scenario;
+    char *scenario_hash;
+    char *lexicon_hash;
+    char *mode;
+    char *head;
+    int64_t seed;
+    int ended;             /* 1 when the row has an end */
+    int hints;             /* hints used so far */
+    stored_turn *t;        /* turns in n order */
+    int nt;                /* count */
+} stored_session;
+
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+static int got_session(const store_session *ses, void *ctx)
+{
+    stored_session *st = ctx;
+    st->found = 1;
+    st->student = dup_or_null(ses->student);
+    st->scenario = dup_or_null(ses->scenario);
+    st->scenario_hash = dup_or_null(ses->scenario_hash);
+    st->lexicon_hash = dup_or_null(ses->lexicon_hash);
+    st->mode = dup_or_null(ses->mode);
+    st->head = dup_or_null(ses->head);
+    st->seed = ses->seed;
+    st->ended = ses->ended != NULL;
+    st->hints = ses->hints;
+    return 0;
+}
+
+static int got_turn(const store_turn *t, void *ctx)
+{
+    stored_session *st = ctx;
+    st->t = xrealloc(st->t, (size_t)(st->nt + 1) * sizeof *st->t);
+    st->t[st->nt++] = (stored_turn){ t->n, dup_or_null(t->reply), dup_or_null(t->customer),
+                                     dup_or_null(t->chain) };
+    return 0;
+}
+
+static void stored_release(stored_session *st)
+{
+    for (int i = 0; i < st->nt; i++) {
+        free(st->t[i].reply);
+        free(st->t[i].customer);
+        free(st->t[i].chain);
+    }
+    free(st->t);
+    free(st->student);
+    free(st->scenario);
+    free(st->scenario_hash);
+    free(st->lexicon_hash);
+    free(st->mode);
+    free(st->head);
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+int sess_resume(const sess_config *cfg, int64_t id, session **out, char **err)
+{
+    stored_session st = { 0 };
+    session *s = NULL;
+    int ret = -1;
+    *out = NULL;
+    if (!cfg->db)
+        return crm_seterr(err, _("no database to resume a session from"));
+    if (store_session_get(cfg->db, id, got_session, got_turn, &st, err) < 0)
+        goto done;
+    if (st.ended) {
+        crm_seterr(err, _("session %lld has already ended; nothing to resume"), (long long)id);
+        goto done;
+    }
+    if (!same_text(st.student, cfg->student) || st.seed != cfg->seed ||
+        !same_text(st.mode, cfg->mode)) {
+        crm_seterr(err, _("session %lld was played by '%s' with seed %lld in %s mode; "
+                          "cannot resume it with other settings"),
+                   (long long)id, st.student ? st.student : "?", (long long)st.seed,
+                   st.mode ? st.mode : "?");
+        goto done;
+    }
+    /* Killed between the session row and its opening line: nothing was
+     * shown yet, so start the session over in the same row. */
+    if (st.nt == 0) {
+        ret = open_session(cfg, id, 0, out, err);
+        goto done;
+    }
+    for (int i = 0; i < st.nt; i++)
+        if (st.t[i].n != i) {
+            crm_seterr(err, _("session %lld: stored turn %d is missing; cannot resume it"),
+                       (long long)id, i);
+            goto done;
+        }
+    if (open_session(cfg, id, 1, &s, err) < 0)
+        goto done;
+    s->hints = st.hints; /* hints do not change turns, only the score */
+    if (!same_text(s->scn->id, st.scenario) || !same_text(s->scn->hash, st.scenario_hash)) {
+        crm_seterr(err, _("%s: the scenario file has changed since session %lld was played "
+                          "(its contents differ); the session cannot be resumed"),
+                   s->scn->path, (long long)id);
+        goto done;
+    }
+    if (!same_text(s->cfg.lx->hash, st.lexicon_hash)) {
+        crm_seterr(err, _("the lexicons have changed since session %lld was played; "
+                          "the session cannot be resumed"), (long long)id);
+        goto done;
+    }
+    if ((st.head && strcmp(st.head, s->head) != 0) || !same_text(st.t[0].customer, s->opening) ||
+        (st.t[0].chain && strcmp(st.t[0].chain, s->chain) != 0)) {
+        crm_seterr(err, _("session %lld: replaying the opening gives a different result; "
+                          "the session cannot be resumed"), (long long)id);
+        goto done;
+    }
+    for (int i = 1; i < st.nt; i++) {
+        const stored_turn *t = &st.t[i];
+        char *e = NULL;
+        int rc = s->ended ? -1 : sess_reply(s, t->reply ? t->reply : "", t->reply ? strlen(t->reply) : 0, &e);
+        const sess_turn *tp = rc == 0 ? &s->turns[s->nturns - 1] : NULL;
+        if (rc != 0 || !same_text(tp->customer, t->customer) ||
+            (t->chain && strcmp(t->chain, tp->chain) != 0)) {
+            crm_seterr(err, _("session %lld: replaying turn %d gives a different result (%s); "
+                              "the session cannot be resumed"),
+                       (long long)id, t->n, e ? e : _("the customer's answer differs"));
+            free(e);
+            goto done;
+        }
+        free(e);
+    }
+    s->replaying = 0;
+    s->id = id;
+    if (s->ended && store_end(s, err) < 0) /* interrupted between the last turn and its end */
+        goto done;
+    *out = s;
+    s = NULL;
+    ret = 0;
+done:
+    sess_free(s);
+    stored_release(&st);
+    return ret;
 }
 
 void sess_free(session *s)
@@ -566,7 +733,7 @@ static int fail_session(session *s)
     s->outcome = xstrdup("error");
     s->ended_by = "error";
     memset(&s->card, 0, sizeof s->card);
-    if (s->cfg.db)
+    if (s->cfg.db && !s->replaying)
         store_session_end(s->cfg.db, s->id, "error", 0, s->hints, "error", NULL, NULL, 0, &e2);
     free(e2);
     return -1;
@@ -582,9 +749,10 @@ static int run_hook(session *s, const char *hook, int nargs, char **say, char **
     if (lh_call(s->scn->h, nargs, 2, err) < 0)
         return -1;
     if (!lua_isnil(L, -2) && !lua_isstring(L, -2)) {
+        const char *type = luaL_typename(L, -2); /* a static name: valid after the pop */
         lua_pop(L, 2);
         return crm_seterr(err, _("%s:%d: %s must return what the customer says (a string), got %s"),
-                          s->scn->path, fn_line(s, hook), hook, luaL_typename(L, -2));
+                          s->scn->path, fn_line(s, hook), hook, type);
     }
     if (!lua_isnil(L, -1)) {
         const char *o = lua_isstring(L, -1) ? lua_tostring(L, -1) : NULL;

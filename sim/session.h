@@ -61,12 +61,25 @@ typedef struct session {
     char opening_chain[CHAIN_HEX]; /* chain after turn 0 */
     char chain[CHAIN_HEX];   /* chain after the last stored turn */
     char seal[CHAIN_HEX];    /* chain seal once ended */
+    int replaying;        /* 1 while sess_resume replays stored turns: nothing is stored */
 } session;
 
 /* Loads the scenario, creates the persona state, asks for the opening line
  * and stores the session and turn 0. */
 int sess_open(const sess_config *cfg, session **out, char **err);
 void sess_free(session *s);
+
+/* Continues stored session `id`, which must be open (not ended): loads the
+ * scenario at cfg->path, checks that its hash and the lexicons' hash are the
+ * ones the session was played with, and rebuilds the persona state by
+ * replaying the stored replies in a fresh session with cfg's student, seed,
+ * mode, key and attempt (which must be those of the session), storing
+ * nothing; every replayed customer line and chain value must equal the
+ * stored one. The session then continues into the same row with the next
+ * turn numbers. If the replay ends the session (it was interrupted between
+ * its last turn and its end), the end is stored. -1 with *err (caller
+ * frees) when the session cannot be continued; the store is unchanged. */
+int sess_resume(const sess_config *cfg, int64_t id, session **out, char **err);
 
 /* Plays one reply. Returns 0 when the turn was played (s->turns has it;
  * s->ended may be set), 1 when the reply was refused and the turn not used

@@ -9,6 +9,7 @@
 #include "store.h"
 #include "util.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,6 +128,7 @@ static int busy_timeout_ms(void)
 static int db_fail(store *s, int rc, const char *what, char **err)
 {
     const char *msg = sqlite3_errmsg(s->db);
+    what = _(what); /* callers pass N_() phrases */
     switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
@@ -136,6 +138,12 @@ static int db_fail(store *s, int rc, const char *what, char **err)
         return crm_seterr(err, _("cannot %s: database '%s' is read-only: %s "
                              "(check the permissions of the file and its "
                              "directory)"), what, s->path, msg);
+    case SQLITE_IOERR:
+        /* A full disk often surfaces as an I/O error (a failed write or
+         * fsync); say what it is. */
+        if (sqlite3_system_errno(s->db) != ENOSPC)
+            return crm_seterr(err, _("cannot %s in database '%s': %s"), what, s->path, msg);
+        /* fall through */
     case SQLITE_FULL:
         return crm_seterr(err, _("cannot %s: disk full writing '%s': %s "
                              "(free some space and try again)"),

@@ -1,0 +1,26 @@
+-- hostile/error-table-tostring: an error table whose __tostring loops forever
+
+return {
+  id = "hostile-error-table-tostring",
+  title = "恶意情景 error-table-tostring",
+  chapter = 1,
+  kind = "angry",
+  customer = { name = "测试先生" },
+  brief = "测试用情景。",
+  opening = "喂，你好。",
+  mood = 40,
+  patience = 3,
+  requires = { "apologize" },
+  max_turns = 10,
+  outcomes = {
+    resolved = { label = "解决", score = 100 },
+    churned = { label = "流失", score = 0 },
+  },
+  on_reply = function(state, reply)
+    crm.credit(state, reply)
+    do
+      error(setmetatable({}, { __tostring = function() while true do end end }))
+    end
+    return "嗯。"
+  end,
+}

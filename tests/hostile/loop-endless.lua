@@ -1,0 +1,26 @@
+-- hostile/loop-endless: an endless loop in on_reply: stopped by the instruction budget
+
+return {
+  id = "hostile-loop-endless",
+  title = "恶意情景 loop-endless",
+  chapter = 1,
+  kind = "angry",
+  customer = { name = "测试先生" },
+  brief = "测试用情景。",
+  opening = "喂，你好。",
+  mood = 40,
+  patience = 3,
+  requires = { "apologize" },
+  max_turns = 10,
+  outcomes = {
+    resolved = { label = "解决", score = 100 },
+    churned = { label = "流失", score = 0 },
+  },
+  on_reply = function(state, reply)
+    crm.credit(state, reply)
+    do
+      while true do end
+    end
+    return "嗯。"
+  end,
+}

@@ -1,0 +1,27 @@
+-- hostile/recursion-lua: unbounded Lua recursion
+
+return {
+  id = "hostile-recursion-lua",
+  title = "恶意情景 recursion-lua",
+  chapter = 1,
+  kind = "angry",
+  customer = { name = "测试先生" },
+  brief = "测试用情景。",
+  opening = "喂，你好。",
+  mood = 40,
+  patience = 3,
+  requires = { "apologize" },
+  max_turns = 10,
+  outcomes = {
+    resolved = { label = "解决", score = 100 },
+    churned = { label = "流失", score = 0 },
+  },
+  on_reply = function(state, reply)
+    crm.credit(state, reply)
+    do
+      local function f(n) return 1 + f(n + 1) end
+      return tostring(f(1))
+    end
+    return "嗯。"
+  end,
+}

@@ -1,0 +1,28 @@
+-- hostile/recursion-metamethod: recursion through an __index metamethod (C stack)
+
+return {
+  id = "hostile-recursion-metamethod",
+  title = "恶意情景 recursion-metamethod",
+  chapter = 1,
+  kind = "angry",
+  customer = { name = "测试先生" },
+  brief = "测试用情景。",
+  opening = "喂，你好。",
+  mood = 40,
+  patience = 3,
+  requires = { "apologize" },
+  max_turns = 10,
+  outcomes = {
+    resolved = { label = "解决", score = 100 },
+    churned = { label = "流失", score = 0 },
+  },
+  on_reply = function(state, reply)
+    crm.credit(state, reply)
+    do
+      local t = setmetatable({}, {})
+      getmetatable(t).__index = function(tb, k) return tb[k .. 'x'] end
+      return t.a
+    end
+    return "嗯。"
+  end,
+}

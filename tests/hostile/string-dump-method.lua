@@ -1,0 +1,26 @@
+-- hostile/string-dump-method: string.dump reached through a string's metatable
+
+return {
+  id = "hostile-string-dump-method",
+  title = "恶意情景 string-dump-method",
+  chapter = 1,
+  kind = "angry",
+  customer = { name = "测试先生" },
+  brief = "测试用情景。",
+  opening = "喂，你好。",
+  mood = 40,
+  patience = 3,
+  requires = { "apologize" },
+  max_turns = 10,
+  outcomes = {
+    resolved = { label = "解决", score = 100 },
+    churned = { label = "流失", score = 0 },
+  },
+  on_reply = function(state, reply)
+    crm.credit(state, reply)
+    do
+      return ('x').dump(function() end)
+    end
+    return "嗯。"
+  end,
+}
