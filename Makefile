@@ -94,7 +94,7 @@ check-asan:
 # libFuzzer targets (clang): each runs FUZZ_RUNS executions from its seed
 # corpus in tests/fuzz/corpus/NAME (new inputs go to build/fuzz/corpus).
 FUZZ_RUNS ?= 20000
-FUZZ_TARGETS := normalize grade lexicon scenario
+FUZZ_TARGETS := normalize grade lexicon scenario submission
 FUZZ_CFLAGS = -g -O1 -std=c11 -D_GNU_SOURCE -iquote sim -iquote grading \
               -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
               $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
