@@ -31,7 +31,7 @@ LANGS    := zh_CN zh_TW en
 MO       := $(LANGS:%=locale/%/LC_MESSAGES/crmsim.mo)
 POT_SRC  := $(sort $(wildcard sim/*.c sim/*.h grading/*.c grading/*.h))
 
-.PHONY: all play test check check-asan deps clean pot po-update fuzz stress
+.PHONY: all play test check check-asan deps test-deps clean pot po-update fuzz stress
 all: crmsim $(MO)
 
 crmsim: sim/main.o $(LIB_OBJ)
@@ -67,11 +67,14 @@ tests/unit/test_%: tests/unit/test_%.c $(LIB_OBJ)
 deps:
 	@scripts/install-deps
 
+test-deps:
+	@scripts/install-deps --test
+
 play: deps
 	@$(MAKE) --no-print-directory crmsim
 	./crmsim play $(SCENARIO)
 
-test: deps
+test: test-deps
 	@$(MAKE) --no-print-directory check
 
 check: crmsim $(MO) $(UNIT_BIN)
