@@ -365,7 +365,7 @@ static int resume_exec(crm_ctx *ctx, play_opts *o, const char *arg)
     o->attempt = exam ? r.earlier_exams + 1 : 0;
     o->seed = r.seed;
     sess_config cfg = { ctx->home, path, r.student, r.seed, r.mode, NULL, &crs,
-                        db, key, NULL, o->attempt };
+                        db, key, NULL, o->attempt, NULL };
     if (sess_resume(&cfg, r.id, &s, &err) < 0) {
         crm_error("%s", err);
         goto done;
@@ -524,7 +524,7 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
     if (o.seed < 0)
         o.seed = fresh_seed();
     sess_config cfg = { ctx->home, path, o.student, o.seed, o.exam ? "exam" : "practice", NULL, &crs,
-                        db, key, NULL, o.attempt };
+                        db, key, NULL, o.attempt, NULL };
     if (sess_open(&cfg, &s, &err) < 0) {
         crm_error("%s", err);
         goto done;

@@ -119,7 +119,7 @@ static int regrade_one(crm_ctx *ctx, store *db, const course *crs, int64_t id, i
         rc = 1;
         goto done;
     }
-    sess_config cfg = { ctx->home, path, o.student, o.seed, o.mode, NULL, crs, NULL, NULL, NULL, 0 };
+    sess_config cfg = { ctx->home, path, o.student, o.seed, o.mode, NULL, crs, NULL, NULL, NULL, 0, NULL };
     if (sess_open(&cfg, &s, &err) < 0) {
         crm_error(_("session %lld: %s"), (long long)id, err);
         goto done;

@@ -463,6 +463,7 @@ static int open_session(const sess_config *cfg, int64_t row_id, int replaying, s
         row.mode = cfg->mode;
         row.score = -1;
         row.submission = cfg->submission;
+        row.started = cfg->started;
         row.head = s->head;
         if (store_ensure_student(cfg->db, cfg->student, err) < 0 ||
             store_ensure_scenario(cfg->db, s->scn->id, s->scn->hash, s->scn->title, err) < 0 ||

@@ -29,6 +29,7 @@ typedef struct sess_config {
     const char *key;        /* chain key (the exam key), NULL = none */
     const char *submission; /* when storing a graded submission: its chain head */
     int attempt;            /* exam attempt number (1, 2, …), 0 for practice */
+    const char *started;    /* start time to store (a graded submission's), NULL = now */
 } sess_config;
 
 typedef struct sess_turn {

@@ -122,6 +122,8 @@ grep -q "s001.json: ok" "$OUT" && grep -q "s002.json: ok" "$OUT" && grep -q "s00
 grep -q "t-score.json: rejected: duplicate" "$OUT" || fail "resubmission not a duplicate: $(cat "$OUT")"
 [ "$(sql "$DB" "select count(*) from sessions")" = 5 ] || fail "expected 5 stored sessions"
 orig=$(sql "$TMP/s001.db" "select score from sessions")
+[ "$(sql "$DB" "select started from sessions where student='s001'")" = "$(sql "$TMP/s001.db" "select started from sessions")" ] ||
+    fail "the graded session does not keep the exam's start time"
 [ "$(sql "$DB" "select score from sessions where student='s001'")" = "$orig" ] || fail "s001's score differs from the exam's"
 [ "$(sql "$DB" "select count(*) from sessions where student='s002' and mode='exam'")" = 2 ] || fail "s002's two attempts not stored"
 run "$CRMSIM" --db "$DB" grade "$TMP/s003.json"

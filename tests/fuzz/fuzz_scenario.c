@@ -45,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const char *const replies[] = {
         "您好，非常抱歉让您久等了", "这不归我管", "……", "我马上帮您查，明天上午十点前给您回电话",
     };
-    sess_config cfg = { ".", path, "fuzz", 7, "practice", lx, &crs, NULL, NULL, NULL, 0 };
+    sess_config cfg = { ".", path, "fuzz", 7, "practice", lx, &crs, NULL, NULL, NULL, 0, NULL };
     session *s = NULL;
     char *err = NULL;
     if (sess_open(&cfg, &s, &err) == 0) {
