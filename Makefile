@@ -122,3 +122,15 @@ clean:
 	rm -rf tests/out locale build/fuzz
 
 -include $(wildcard sim/*.d grading/*.d)
+
+# Benchmarks against the limits, side by side with reference programs in
+# one run (tests/bench/run, results in tests/bench/RESULTS.md); not part of
+# `make test`. Needs lua5.4, opencc, hyperfine, time and sqlite3.
+.PHONY: bench
+build/bench/harness: tests/bench/harness.c $(LIB_OBJ)
+	@mkdir -p build/bench
+	@echo "  CCLD    $@"
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+bench: crmsim $(MO) build/bench/harness
+	@tests/bench/run

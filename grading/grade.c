@@ -3,6 +3,10 @@
  * compiled lexicon, then the scope rules: quoted text and reported or
  * refused speech never yield a forbidden finding; a negator right before an
  * empathy or step match drops it. Pure: no I/O.
+ * Grading runs in scratch space kept with the lexicon (lexicon.ws), so a
+ * warm lexicon grades a reply without allocating (grade_scan); grade_text
+ * copies the result out. Deliberately not here: thread safety (one reply
+ * at a time per lexicon, as the fold cache of u8.c wants anyway).
  */
 #include "grade.h"
 
@@ -28,6 +32,7 @@ typedef struct negw {
 
 static negw negs[sizeof neg_words / sizeof *neg_words];
 static size_t nnegs;
+static uint64_t neg_last; /* bit (c & 63) set for the last character c of each negator */
 
 static void init_negs(void)
 {
@@ -39,6 +44,7 @@ static void init_negs(void)
         while (*p && w.n < 8)
             w.cp[w.n++] = u8_next(&p);
         negs[nnegs++] = w;
+        neg_last |= UINT64_C(1) << (w.cp[w.n - 1] & 63);
     }
 }
 
@@ -49,9 +55,11 @@ static int negated(const u8_norm *t, const uint32_t *seg, size_t at)
     init_negs();
     for (size_t back = 0; back <= NEG_WINDOW && back <= at; back++) {
         size_t end = at - back; /* negator would end here (exclusive) */
+        if (end == 0 || !(neg_last >> (t->cp[end - 1] & 63) & 1))
+            continue; /* no negator ends with this character */
         for (size_t i = 0; i < nnegs; i++) {
             size_t n = negs[i].n;
-            if (n > end)
+            if (n > end || t->cp[end - 1] != negs[i].cp[n - 1])
                 continue;
             size_t s = end - n;
             if (seg[s] != seg[at] || (end > 0 && seg[end - 1] != seg[at]))
@@ -68,66 +76,142 @@ static int negated(const u8_norm *t, const uint32_t *seg, size_t at)
     return 0;
 }
 
+struct grade_ws {
+    match_ws *mw;        /* the matcher's scratch */
+    u8_norm t;           /* the reply, normalised */
+    finding *f;          /* findings of the last reply (match not copied) */
+    size_t capf;         /* allocated */
+    size_t cape;         /* entries allocated in the two arrays below */
+    uint32_t *seen_gen;  /* call that last kept a finding of the entry */
+    uint32_t *seen_seg;  /* segment of that finding */
+    size_t capseg;       /* entries allocated in rep_to */
+    size_t *rep_to;      /* per segment: earliest end of a reported-speech marker */
+    uint32_t gen;        /* call counter */
+    grade_result view;   /* what grade_scan returns */
+};
+
+void grade_ws_free(grade_ws *w)
+{
+    if (!w)
+        return;
+    match_ws_free(w->mw);
+    u8_norm_release(&w->t);
+    free(w->f);
+    free(w->seen_gen);
+    free(w->seen_seg);
+    free(w->rep_to);
+    free(w);
+}
+
+static grade_ws *ws_of(const lexicon *lx)
+{
+    lexicon *l = (lexicon *)lx; /* the scratch space only: see lexicon.h */
+    if (!l->ws) {
+        l->ws = xcalloc(1, sizeof *l->ws);
+        l->ws->mw = match_ws_new();
+    }
+    grade_ws *w = l->ws;
+    if (lx->n > w->cape) {
+        free(w->seen_gen);
+        free(w->seen_seg);
+        w->seen_gen = xcalloc(lx->n, sizeof *w->seen_gen);
+        w->seen_seg = xcalloc(lx->n, sizeof *w->seen_seg);
+        w->cape = lx->n;
+        w->gen = 0;
+    }
+    if (++w->gen == 0 || w->gen == 1) {
+        memset(w->seen_gen, 0, w->cape * sizeof *w->seen_gen);
+        w->gen = 1;
+    }
+    return w;
+}
+
+const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, char **err)
+{
+    grade_ws *w = ws_of(lx);
+    grade_result *out = &w->view;
+    memset(out, 0, sizeof *out);
+    u8_norm *t = &w->t;
+    if (u8_normalize_into(text, len, t, err) < 0)
+        return NULL;
+    out->empty = t->n == 0;
+
+    const match_hit *h;
+    const uint32_t *seg;
+    size_t nh = match_scan_ws(lx->m, t, lx->tag_conj, 1, w->mw, &h, &seg);
+    if (nh == 0)
+        return out;
+    /* Reported speech reaches forward in its segment: note where the first
+     * marker of each segment ends. */
+    size_t nseg = (size_t)seg[t->n - 1] + 1;
+    if (nseg > w->capseg) {
+        free(w->rep_to);
+        w->capseg = nseg;
+        w->rep_to = xmalloc(nseg * sizeof *w->rep_to);
+    }
+    for (size_t i = 0; i < nseg; i++)
+        w->rep_to[i] = SIZE_MAX;
+    for (size_t i = 0; i < nh; i++)
+        if (h[i].tag == lx->tag_report && h[i].to < w->rep_to[h[i].clause])
+            w->rep_to[h[i].clause] = h[i].to;
+    if (nh > w->capf) {
+        free(w->f);
+        w->capf = nh;
+        w->f = xmalloc(nh * sizeof *w->f);
+    }
+    out->f = w->f;
+    /* Occurrences come in position order, so segments never decrease; the
+     * first one of an entry in a segment that survives the scope rules is
+     * its finding there. */
+    for (size_t i = 0; i < nh; i++) {
+        if (h[i].tag < 0 || h[i].tag >= (int)lx->n)
+            continue;
+        const lex_entry *e = &lx->e[h[i].tag];
+        if (w->seen_gen[h[i].tag] == w->gen && w->seen_seg[h[i].tag] == h[i].clause)
+            continue;
+        if (e->kind == LEX_FORBIDDEN) {
+            if (t->quoted[h[i].from] || w->rep_to[h[i].clause] <= h[i].from)
+                continue;
+        } else if (e->negatable && negated(t, seg, h[i].from)) {
+            continue;
+        }
+        w->seen_gen[h[i].tag] = w->gen;
+        w->seen_seg[h[i].tag] = h[i].clause;
+        finding *f = &w->f[out->nf++];
+        f->entry = e;
+        f->byte_from = t->start[h[i].from];
+        f->byte_to = t->end[h[i].to - 1];
+        f->match = NULL;
+        if (e->kind == LEX_STEP)
+            out->steps |= 1u << e->step;
+    }
+    return out;
+}
+
 int grade_text(const lexicon *lx, const char *text, size_t len,
                grade_result *out, char **err)
 {
     memset(out, 0, sizeof *out);
-    u8_norm t;
-    if (u8_normalize(text, len, &t, err) < 0)
+    const grade_result *g = grade_scan(lx, text, len, err);
+    if (!g)
         return -1;
-    strbuf nb;
-    sb_init(&nb);
-    for (size_t i = 0; i < t.n; i++) {
-        char b[4];
-        sb_add(&nb, b, (size_t)u8_encode(t.cp[i], b));
-    }
-    out->norm = sb_detach(&nb);
-    sb_release(&nb);
-    out->empty = t.n == 0;
-
-    match_hit *h = NULL;
-    uint32_t *seg = NULL;
-    size_t nh = match_scan_all(lx->m, &t, lx->tag_conj, &h, &seg);
-    uint32_t *fseg = NULL; /* segment of each finding kept */
-    /* Occurrences come in position order; the first one of an entry in a
-     * clause that survives the scope rules is its finding there. */
-    for (size_t i = 0; i < nh; i++) {
-        if (h[i].tag >= (int)lx->n)
-            continue;
-        const lex_entry *e = &lx->e[h[i].tag];
-        int seen = 0;
-        for (size_t j = 0; j < out->nf && !seen; j++)
-            seen = out->f[j].entry == e && fseg[j] == h[i].clause;
-        if (seen)
-            continue;
-        if (e->kind == LEX_FORBIDDEN) {
-            if (t.quoted[h[i].from])
-                continue;
-            int reported = 0;
-            for (size_t j = 0; j < nh; j++)
-                if (h[j].tag == lx->tag_report && h[j].clause == h[i].clause &&
-                    h[j].to <= h[i].from)
-                    reported = 1;
-            if (reported)
-                continue;
-        } else if (e->negatable && negated(&t, seg, h[i].from)) {
-            continue;
+    const u8_norm *t = &lx->ws->t;
+    char *norm = xmalloc(4 * t->n + 1), *p = norm;
+    for (size_t i = 0; i < t->n; i++)
+        p += u8_encode(t->cp[i], p);
+    *p = '\0';
+    out->norm = norm;
+    out->empty = g->empty;
+    out->steps = g->steps;
+    out->nf = g->nf;
+    if (g->nf) {
+        out->f = xmalloc(g->nf * sizeof *out->f);
+        for (size_t i = 0; i < g->nf; i++) {
+            out->f[i] = g->f[i];
+            out->f[i].match = xstrndup(text + g->f[i].byte_from,
+                                       g->f[i].byte_to - g->f[i].byte_from);
         }
-        out->f = xrealloc(out->f, (out->nf + 1) * sizeof *out->f);
-        fseg = xrealloc(fseg, (out->nf + 1) * sizeof *fseg);
-        fseg[out->nf] = h[i].clause;
-        finding *f = &out->f[out->nf++];
-        f->entry = e;
-        f->byte_from = t.start[h[i].from];
-        f->byte_to = t.end[h[i].to - 1];
-        f->match = xstrndup(text + f->byte_from, f->byte_to - f->byte_from);
-        if (e->kind == LEX_STEP)
-            out->steps |= 1u << e->step;
     }
-    free(h);
-    free(seg);
-    free(fseg);
-    u8_norm_release(&t);
     return 0;
 }
 

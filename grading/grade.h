@@ -31,4 +31,13 @@ int grade_text(const lexicon *lx, const char *text, size_t len,
                grade_result *out, char **err);
 void grade_result_release(grade_result *r);
 
+/* Grades like grade_text without copying anything out: the result lives in
+ * the lexicon's scratch space until the next grading with lx; its findings
+ * have match == NULL (the words are text[byte_from..byte_to)) and norm is
+ * NULL. Do not release it. NULL with *err only for invalid UTF-8. */
+const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, char **err);
+
+/* Scratch space of grading, kept in lexicon.ws; freed by lex_free. */
+void grade_ws_free(grade_ws *w);
+
 #endif

@@ -10,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grade.h"
 #include "luahost.h"
 #include "steps.h"
+#include "u8.h"
 #include "util.h"
 
 /* Words that start a new clause even without punctuation. */
@@ -87,6 +89,7 @@ void lex_free(lexicon *lx)
         free_entry(&lx->e[i]);
     free(lx->e);
     match_free(lx->m);
+    grade_ws_free(lx->ws);
     free(lx);
 }
 
@@ -112,7 +115,14 @@ static int get_str(lua_State *L, const char *k, char **out, const char *where, c
         lua_pop(L, 1);
         return crm_seterr(err, _("%s: '%s' must be a string"), where, k);
     }
-    *out = xstrdup(lua_tostring(L, -1));
+    size_t len;
+    const char *v = lua_tolstring(L, -1, &len);
+    /* ids and categories go into grade --lines JSON as they are */
+    if (u8_validate(v, len, NULL) < 0 || strlen(v) != len) {
+        lua_pop(L, 1);
+        return crm_seterr(err, _("%s: strings must be valid UTF-8"), where);
+    }
+    *out = xstrdup(v);
     lua_pop(L, 1);
     return 0;
 }
@@ -417,6 +427,7 @@ int lex_load(const char *dir, lua_State *L, int scn_idx, const char *scn_path,
     lx->tag_report = (int)lx->n + 1;
     int tag_noconj = (int)lx->n + 2;
     match_set_noconj(lx->m, tag_noconj);
+    match_set_conj(lx->m, lx->tag_conj);
     if (add_markers(lx, conj_words, lx->tag_conj, err) < 0 ||
         add_markers(lx, noconj_words, tag_noconj, err) < 0 ||
         add_markers(lx, report_words, lx->tag_report, err) < 0)

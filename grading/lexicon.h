@@ -38,7 +38,12 @@ typedef struct lexicon {
     int tag_conj;      /* tag of clause-splitting conjunctions */
     int tag_report;    /* tag of reported/refused speech markers */
     char hash[65];     /* sha256 over the files loaded (names and bytes) */
+    struct grade_ws *ws; /* grading's scratch space (grade.c), made on first use:
+                          * the one part a const lexicon changes, so grade one
+                          * reply at a time per lexicon */
 } lexicon;
+
+typedef struct grade_ws grade_ws;
 
 /* Loads forbidden.lua, empathy.lua and steps.lua from dir. On error returns
  * -1 with *err naming the file and entry. Caller frees with lex_free. */

@@ -1,13 +1,31 @@
 /*
- * match.c - pattern compiler and Aho-Corasick scanner over folded code
+ * match.c - pattern compiler and multi-pattern scanner over folded code
  * points. Every literal alternative of every pattern token goes into one
- * automaton; one pass over a text finds all literal occurrences, and a
- * cheap chaining step joins them into pattern occurrences (adjacent tokens,
+ * trie; one pass over a text finds all literal occurrences, and a cheap
+ * chaining step joins them into pattern occurrences (adjacent tokens,
  * bounded gaps, same clause).
  *
- * Written by hand because no Debian-packaged C library offers Aho-Corasick
- * over Unicode code points with per-literal payloads; the automaton is ~150
- * lines. Deliberately not here: lexicon semantics and scope rules.
+ * How it is made fast (measured by `make bench`, tests/bench/RESULTS.md):
+ * - compiling fuses tokens with no gap between them into longer literals
+ *   (我|我们 不 负责 -> 我不负责|我们不负责) where that cannot change which
+ *   match is found: fewer, rarer literals, fewer chaining steps;
+ * - code points map to a dense alphabet; the root's edges are a table and
+ *   the others a hash table read without branching, each edge carrying
+ *   what the scan needs about its child; a literal never spans clause
+ *   punctuation, so the literals starting at each position come from an
+ *   independent walk down the trie;
+ * - a scan keeps one record per literal occurrence, not one per (pattern,
+ *   token) it could stand for, and chains a pattern only when its anchor
+ *   (its least likely token) occurred;
+ * - scratch space lives in a match_ws that callers keep: a warm workspace
+ *   scans without allocating.
+ * The results are those of the plain algorithm (first occurrence of each
+ * token in (start, end) order, chained depth-first): `make bench` and the
+ * unit tests compare.
+ *
+ * Written by hand because no Debian-packaged C library offers multi-pattern
+ * matching over Unicode code points with per-literal payloads. Deliberately
+ * not here: lexicon semantics and scope rules.
  */
 #include "match.h"
 
@@ -21,15 +39,25 @@
 #define MAX_OPTIONAL 6
 #define MAX_TOKENS 16
 
+/* Code point to symbol map: pages of 256 code points. */
+#define SYM_PAGE_SHIFT 8
+#define SYM_NPAGES (0x110000 >> SYM_PAGE_SHIFT)
+
+/* Literal flags. */
+#define LF_NOCONJ 1 /* some pattern tagged noconj_tag uses it */
+#define LF_SOLO 2   /* token 0 of some one-token variant (a marker candidate) */
+#define LF_CONJ 4   /* token 0 of a one-token variant tagged conj_tag */
+
 typedef struct lit_ref {
     int variant; /* index into variants */
     int token;   /* token index inside the variant */
 } lit_ref;
 
 typedef struct literal {
-    lit_ref *refs; /* every (variant, token) this literal stands for */
+    lit_ref *refs; /* every (variant, token) this literal stands for (until compiled) */
     size_t nrefs;  /* entries in refs */
     size_t len;    /* length in code points */
+    uint32_t *cp;  /* its code points */
 } literal;
 
 typedef struct variant {
@@ -41,14 +69,61 @@ typedef struct variant {
 } variant;
 
 typedef struct node {
-    uint32_t *keys; /* edge labels (sorted after compile) */
-    int *kids;      /* child node per key */
-    int nkids;      /* number of edges */
-    int cap;        /* allocated edges */
-    int fail;       /* failure link */
+    int nkids;      /* number of edges (the edges are in bkey/bval) */
     int lit;        /* literal ending here, or -1 */
-    int out;        /* next node on the failure chain with lit >= 0, or 0 */
 } node;
+
+/* ---- the scanning form, built by match_compile ----------------------- */
+
+/* An edge of the trie as a scan reads it: where it leads and what is
+ * there, so that a step needs no second lookup. */
+typedef struct tedge {
+    int32_t node;    /* the child (0 = no such edge) */
+    int32_t lit;     /* literal ending at the child, or -1 */
+    uint16_t kids;   /* 1 if the child has children */
+    uint16_t flags;  /* LF_* of that literal */
+} tedge;
+
+/* A bucket of the table of edges below the root: up to TB_WAYS edges (a
+ * cache line). An edge goes into the emptier of two buckets (two hashes);
+ * the table grows until every edge finds room, so a lookup reads two
+ * buckets and compares without branching. */
+#define TB_WAYS 3
+typedef struct tbucket {
+    uint32_t parent[TB_WAYS]; /* node the edge leaves (0 = empty: the root's are in root) */
+    uint32_t sym[TB_WAYS];    /* its symbol */
+    tedge e[TB_WAYS];         /* where it leads */
+    uint32_t pad;             /* to 64 bytes */
+} tbucket;
+
+/* A literal. */
+typedef struct plit {
+    int flags;      /* LF_* */
+    int solo_start; /* one-token variants: solo[solo_start .. +nsolo) */
+    int nsolo;      /* count */
+    int anc_start;  /* variants anchored on it: lanc[anc_start .. +nanc) */
+    int nanc;       /* count */
+} plit;
+
+/* A set of alternatives: the literals one token accepts (tokens with the
+ * same alternatives share a set). */
+typedef struct pset {
+    uint64_t bloom[2]; /* bit (l % 128) of each of its literals l */
+    int alt_start;     /* its literals: alt[alt_start .. +nalt), sorted */
+    int nalt;          /* count */
+} pset;
+
+/* A variant (a pattern with each optional token in or out), fused. */
+typedef struct pvar {
+    int tag;                 /* caller's tag */
+    uint8_t ntok;            /* tokens */
+    uint8_t at_start;        /* must begin its clause */
+    uint8_t at_end;          /* must end its clause */
+    uint8_t marker;          /* tagged noconj_tag: shapes segments, never a hit */
+    uint8_t solo;            /* one token as written (a conjunction marker if so tagged) */
+    uint8_t gap[MAX_TOKENS]; /* max gap before token i */
+    int set[MAX_TOKENS];     /* set of alternatives of token i */
+} pvar;
 
 struct match_set {
     node *nodes;       /* trie nodes, 0 = root */
@@ -61,7 +136,27 @@ struct match_set {
     int nvars;         /* used */
     int capvars;       /* allocated */
     int compiled;      /* 1 after match_compile */
+    int *ihash;        /* while adding: literals by hash of their code points, -1 = empty */
+    size_t icap;       /* slots (a power of two) */
+    uint64_t *bkey;    /* while compiling: edges (BKEY) in a hash table, 0 = empty */
+    int *bval;         /* child per slot */
+    size_t bcap;       /* slots (a power of two), 0 before the first edge */
+    size_t bn;         /* slots used */
     int noconj_tag;    /* occurrences with this tag cancel conjunctions inside them */
+    int conj_tag;      /* the conj_tag scans are expected to pass (LF_CONJ), or -1 */
+    /* Built by match_compile, for scanning: */
+    uint32_t *sympage[SYM_NPAGES]; /* code point -> symbol (0 = in no literal), by page */
+    int nsym;          /* symbols in use, plus 1 */
+    tedge *root;       /* the root's edge per symbol */
+    tbucket *tb;       /* edges below the root, by hash of (node, symbol) */
+    uint32_t tmask;    /* buckets - 1 (a power of two) */
+    plit *pl;          /* literals */
+    int *solo;         /* one-token variants each literal is token 0 of */
+    int *lanc;         /* variants anchored on each literal */
+    pset *ps;          /* sets of alternatives */
+    int nsets;         /* number of sets */
+    int *alt;          /* literals of each set, sorted */
+    pvar *pv;          /* variants */
 };
 
 match_set *match_new(void)
@@ -72,27 +167,50 @@ match_set *match_new(void)
     m->nnodes = 1;
     m->nodes[0].lit = -1;
     m->noconj_tag = -1;
+    m->conj_tag = -1;
     return m;
 }
+
+static void set_noconj_flags(match_set *m);
 
 void match_set_noconj(match_set *m, int tag)
 {
     m->noconj_tag = tag;
+    if (m->compiled)
+        set_noconj_flags(m);
+}
+
+void match_set_conj(match_set *m, int tag)
+{
+    m->conj_tag = tag;
+    if (m->compiled)
+        set_noconj_flags(m);
 }
 
 void match_free(match_set *m)
 {
     if (!m)
         return;
-    for (int i = 0; i < m->nnodes; i++) {
-        free(m->nodes[i].keys);
-        free(m->nodes[i].kids);
-    }
-    for (int i = 0; i < m->nlits; i++)
+    for (int i = 0; m->lits && i < m->nlits; i++) {
         free(m->lits[i].refs);
+        free(m->lits[i].cp);
+    }
     free(m->nodes);
     free(m->lits);
     free(m->vars);
+    for (int i = 0; i < SYM_NPAGES; i++)
+        free(m->sympage[i]);
+    free(m->root);
+    free(m->ihash);
+    free(m->bkey);
+    free(m->bval);
+    free(m->tb);
+    free(m->pl);
+    free(m->solo);
+    free(m->lanc);
+    free(m->ps);
+    free(m->alt);
+    free(m->pv);
     free(m);
 }
 
@@ -101,27 +219,59 @@ size_t match_count(const match_set *m)
     return (size_t)m->nvars;
 }
 
-/* Child of node n labelled c, or -1. Linear before compile, binary after. */
+/* An edge of the trie being built, as a key of the edge hash table. */
+#define BKEY(n, c) ((uint64_t)1 << 63 | (uint64_t)(uint32_t)(n) << 32 | (c))
+
+static inline uint32_t edge_hash(uint64_t key)
+{
+    key *= UINT64_C(0x9E3779B97F4A7C15);
+    return (uint32_t)(key >> 32);
+}
+
+/* Child of node n labelled c, or -1 (while building: the trie's edges are
+ * also in a hash table, since the root has a child per character). */
 static int child(const match_set *m, int n, uint32_t c)
 {
-    const node *nd = &m->nodes[n];
-    if (!m->compiled) {
-        for (int i = 0; i < nd->nkids; i++)
-            if (nd->keys[i] == c)
-                return nd->kids[i];
+    if (!m->bcap)
         return -1;
+    uint64_t key = BKEY(n, c);
+    for (size_t h = edge_hash(key) & (m->bcap - 1);; h = (h + 1) & (m->bcap - 1)) {
+        if (m->bkey[h] == key)
+            return m->bval[h];
+        if (!m->bkey[h])
+            return -1;
     }
-    int lo = 0, hi = nd->nkids - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (nd->keys[mid] == c)
-            return nd->kids[mid];
-        if (nd->keys[mid] < c)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
+}
+
+static void add_edge(match_set *m, int n, uint32_t c, int kid)
+{
+    if (2 * (m->bn + 1) > m->bcap) {
+        size_t oldcap = m->bcap;
+        uint64_t *ok = m->bkey;
+        int *ov = m->bval;
+        m->bcap = oldcap ? oldcap * 2 : 1024;
+        m->bkey = xcalloc(m->bcap, sizeof *m->bkey);
+        m->bval = xmalloc(m->bcap * sizeof *m->bval);
+        m->bn = 0;
+        for (size_t i = 0; i < oldcap; i++)
+            if (ok[i]) {
+                size_t h = edge_hash(ok[i]) & (m->bcap - 1);
+                while (m->bkey[h])
+                    h = (h + 1) & (m->bcap - 1);
+                m->bkey[h] = ok[i];
+                m->bval[h] = ov[i];
+                m->bn++;
+            }
+        free(ok);
+        free(ov);
     }
-    return -1;
+    uint64_t key = BKEY(n, c);
+    size_t h = edge_hash(key) & (m->bcap - 1);
+    while (m->bkey[h])
+        h = (h + 1) & (m->bcap - 1);
+    m->bkey[h] = key;
+    m->bval[h] = kid;
+    m->bn++;
 }
 
 static int add_node(match_set *m)
@@ -136,26 +286,17 @@ static int add_node(match_set *m)
     return m->nnodes++;
 }
 
-/* Inserts a literal (folded UTF-8) and returns its literal index. */
-static int insert_literal(match_set *m, const char *folded)
+/* Inserts a literal (code points) and returns its literal index. */
+static int insert_cps(match_set *m, const uint32_t *cp, size_t len)
 {
     int n = 0;
-    size_t len = 0;
-    for (const char *p = folded; *p;) {
-        uint32_t c = u8_next(&p);
-        len++;
+    for (size_t i = 0; i < len; i++) {
+        uint32_t c = cp[i];
         int next = child(m, n, c);
         if (next < 0) {
             next = add_node(m);
-            node *nd = &m->nodes[n];
-            if (nd->nkids == nd->cap) {
-                nd->cap = nd->cap ? nd->cap * 2 : 2;
-                nd->keys = xrealloc(nd->keys, (size_t)nd->cap * sizeof *nd->keys);
-                nd->kids = xrealloc(nd->kids, (size_t)nd->cap * sizeof *nd->kids);
-            }
-            nd->keys[nd->nkids] = c;
-            nd->kids[nd->nkids] = next;
-            nd->nkids++;
+            m->nodes[n].nkids++;
+            add_edge(m, n, c, next);
         }
         n = next;
     }
@@ -164,10 +305,68 @@ static int insert_literal(match_set *m, const char *folded)
             m->caplits = m->caplits ? m->caplits * 2 : 32;
             m->lits = xrealloc(m->lits, (size_t)m->caplits * sizeof *m->lits);
         }
-        m->lits[m->nlits] = (literal){ NULL, 0, len };
+        uint32_t *copy = xmalloc((len ? len : 1) * sizeof *copy);
+        memcpy(copy, cp, len * sizeof *copy);
+        m->lits[m->nlits] = (literal){ NULL, 0, len, copy };
         m->nodes[n].lit = m->nlits++;
     }
     return m->nodes[n].lit;
+}
+
+static uint32_t cps_hash(const uint32_t *cp, size_t len)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ cp[i]) * 16777619u;
+    return h;
+}
+
+/* The literal with these code points, made if new (match_add interns the
+ * literals this way; match_compile builds the trie of the fused ones). */
+static int intern_cps(match_set *m, const uint32_t *cp, size_t len)
+{
+    if (2 * ((size_t)m->nlits + 1) > m->icap) {
+        free(m->ihash);
+        m->icap = m->icap ? 2 * m->icap : 1024;
+        m->ihash = xmalloc(m->icap * sizeof *m->ihash);
+        memset(m->ihash, 0xff, m->icap * sizeof *m->ihash);
+        for (int l = 0; l < m->nlits; l++) {
+            size_t h = cps_hash(m->lits[l].cp, m->lits[l].len) & (m->icap - 1);
+            while (m->ihash[h] >= 0)
+                h = (h + 1) & (m->icap - 1);
+            m->ihash[h] = l;
+        }
+    }
+    size_t h = cps_hash(cp, len) & (m->icap - 1);
+    for (; m->ihash[h] >= 0; h = (h + 1) & (m->icap - 1)) {
+        const literal *l = &m->lits[m->ihash[h]];
+        if (l->len == len && memcmp(l->cp, cp, len * sizeof *cp) == 0)
+            return m->ihash[h];
+    }
+    if (m->nlits == m->caplits) {
+        m->caplits = m->caplits ? m->caplits * 2 : 32;
+        m->lits = xrealloc(m->lits, (size_t)m->caplits * sizeof *m->lits);
+    }
+    uint32_t *copy = xmalloc((len ? len : 1) * sizeof *copy);
+    memcpy(copy, cp, len * sizeof *copy);
+    m->lits[m->nlits] = (literal){ NULL, 0, len, copy };
+    m->ihash[h] = m->nlits;
+    return m->nlits++;
+}
+
+/* Interns a literal (folded UTF-8) and returns its literal index. */
+static int insert_literal(match_set *m, const char *folded)
+{
+    size_t len = strlen(folded); /* code points <= bytes */
+    uint32_t buf[64];
+    uint32_t *cp = len <= 64 ? buf : xmalloc(len * sizeof *cp);
+    size_t n = 0;
+    for (const char *p = folded; *p;)
+        cp[n++] = u8_next(&p);
+    int l = intern_cps(m, cp, n);
+    if (cp != buf)
+        free(cp);
+    return l;
 }
 
 static void add_ref(match_set *m, int lit, int variant, int token)
@@ -176,7 +375,8 @@ static void add_ref(match_set *m, int lit, int variant, int token)
     for (size_t i = 0; i < l->nrefs; i++)
         if (l->refs[i].variant == variant && l->refs[i].token == token)
             return;
-    l->refs = xrealloc(l->refs, (l->nrefs + 1) * sizeof *l->refs);
+    if ((l->nrefs & (l->nrefs - 1)) == 0) /* 0, 1, 2, 4, …: double */
+        l->refs = xrealloc(l->refs, (l->nrefs ? 2 * l->nrefs : 1) * sizeof *l->refs);
     l->refs[l->nrefs++] = (lit_ref){ variant, token };
 }
 
@@ -386,81 +586,780 @@ done:
     return rc;
 }
 
-typedef struct edge {
-    uint32_t key; /* label */
-    int kid;      /* child */
-} edge;
-
-static int cmp_edge(const void *a, const void *b)
+static inline uint32_t symbol_of(const match_set *m, uint32_t cp)
 {
-    const edge *x = a, *y = b;
-    return (x->key > y->key) - (x->key < y->key);
+    if (cp >= 0x110000)
+        return 0;
+    const uint32_t *pg = m->sympage[cp >> SYM_PAGE_SHIFT];
+    return pg ? pg[cp & ((1u << SYM_PAGE_SHIFT) - 1)] : 0;
+}
+
+static void add_symbol(match_set *m, uint32_t cp)
+{
+    uint32_t **pg = &m->sympage[cp >> SYM_PAGE_SHIFT];
+    if (!*pg)
+        *pg = xcalloc(1u << SYM_PAGE_SHIFT, sizeof **pg);
+    uint32_t *slot = &(*pg)[cp & ((1u << SYM_PAGE_SHIFT) - 1)];
+    if (!*slot)
+        *slot = (uint32_t)m->nsym++;
+}
+
+/* The marker flags of every literal, and the copies a scan reads (the
+ * trie's edges carry LF_CONJ and LF_NOCONJ). */
+static void set_noconj_flags(match_set *m)
+{
+    for (int l = 0; l < m->nlits; l++)
+        m->pl[l].flags &= ~(LF_NOCONJ | LF_CONJ);
+    for (int v = 0; v < m->nvars; v++) {
+        pvar *p = &m->pv[v];
+        p->marker = p->tag == m->noconj_tag;
+        int flag = p->marker ? LF_NOCONJ : p->solo && p->tag == m->conj_tag ? LF_CONJ : 0;
+        for (int t = 0; flag && t < p->ntok; t++) {
+            const pset *ps = &m->ps[p->set[t]];
+            for (int a = 0; a < ps->nalt; a++)
+                m->pl[m->alt[ps->alt_start + a]].flags |= flag;
+        }
+    }
+    for (int sy = 0; sy < m->nsym; sy++)
+        if (m->root[sy].node && m->root[sy].lit >= 0)
+            m->root[sy].flags = (uint16_t)(m->pl[m->root[sy].lit].flags & (LF_CONJ | LF_NOCONJ));
+    for (uint32_t b = 0; b <= m->tmask; b++)
+        for (int w = 0; w < TB_WAYS; w++)
+            if (m->tb[b].parent[w] && m->tb[b].e[w].lit >= 0)
+                m->tb[b].e[w].flags = (uint16_t)(m->pl[m->tb[b].e[w].lit].flags & (LF_CONJ | LF_NOCONJ));
+}
+
+/* Hash of an edge (node << 32 | symbol) of the scanning trie. */
+static inline uint32_t trans_hash(uint64_t key)
+{
+    key *= UINT64_C(0x9E3779B97F4A7C15);
+    return (uint32_t)(key >> 32);
+}
+
+/* The two buckets an edge may live in. */
+static inline const tbucket *tb_bucket(const match_set *m, uint32_t parent, uint32_t sym, int which)
+{
+    uint32_t h = trans_hash((uint64_t)parent << 32 | sym);
+    return &m->tb[(which ? h >> 16 ^ h * 31 : h) & m->tmask];
+}
+
+/* Puts an edge into the table, moving others to their other bucket to
+ * make room (cuckoo hashing); 0 when it found none. */
+static int tb_insert(match_set *m, uint32_t parent, uint32_t sym, tedge e)
+{
+    for (int kick = 0; kick < 500; kick++) {
+        tbucket *b[2] = { (tbucket *)tb_bucket(m, parent, sym, 0),
+                          (tbucket *)tb_bucket(m, parent, sym, 1) };
+        for (int k = 0; k < 2; k++)
+            for (int w = 0; w < TB_WAYS; w++)
+                if (!b[k]->parent[w]) {
+                    b[k]->parent[w] = parent;
+                    b[k]->sym[w] = sym;
+                    b[k]->e[w] = e;
+                    return 1;
+                }
+        /* Both full: take the place of one, which goes looking in turn. */
+        tbucket *v = b[kick & 1];
+        int w = (kick >> 1) % TB_WAYS;
+        uint32_t vp = v->parent[w], vs = v->sym[w];
+        tedge ve = v->e[w];
+        v->parent[w] = parent;
+        v->sym[w] = sym;
+        v->e[w] = e;
+        parent = vp;
+        sym = vs;
+        e = ve;
+    }
+    return 0;
+}
+
+typedef struct bedge {
+    int parent;   /* node */
+    uint32_t cp;  /* label */
+    int kid;      /* child */
+} bedge;
+
+/* The trie in scanning form: nodes numbered breadth-first, the alphabet of
+ * symbols, the root's edges in a table by symbol and every other edge in
+ * the bucket table, each edge carrying what a scan needs of its child. */
+static void compile_trie(match_set *m)
+{
+    /* The edges, grouped by parent. */
+    int nn = m->nnodes;
+    int *first = xcalloc((size_t)nn + 1, sizeof *first);
+    for (int n = 0; n < nn; n++)
+        first[n + 1] = first[n] + m->nodes[n].nkids;
+    size_t edges = (size_t)first[nn];
+    bedge *e = xmalloc((edges + 1) * sizeof *e);
+    int *fill = xcalloc((size_t)nn + 1, sizeof *fill);
+    for (size_t i = 0; i < m->bcap; i++)
+        if (m->bkey[i]) {
+            int parent = (int)(m->bkey[i] >> 32 & 0x7FFFFFFF);
+            e[first[parent] + fill[parent]++] = (bedge){ parent, (uint32_t)m->bkey[i], m->bval[i] };
+        }
+    free(fill);
+    /* Breadth-first numbering: the root's children, where every walk
+     * starts, lie together. */
+    int *order = xmalloc((size_t)nn * sizeof *order);
+    int *id = xmalloc((size_t)nn * sizeof *id);
+    int head = 0, tail = 0;
+    order[tail++] = 0;
+    while (head < tail) {
+        int n = order[head++];
+        id[n] = head - 1;
+        for (int i = first[n]; i < first[n + 1]; i++)
+            order[tail++] = e[i].kid;
+    }
+    m->nsym = 1;
+    for (int q = 0; q < nn; q++) /* symbols in breadth-first order */
+        for (int i = first[order[q]]; i < first[order[q] + 1]; i++)
+            add_symbol(m, e[i].cp);
+    m->root = xcalloc((size_t)m->nsym, sizeof *m->root);
+    for (int i = first[0]; i < first[1]; i++) {
+        const node *x = &m->nodes[e[i].kid];
+        m->root[symbol_of(m, e[i].cp)] = (tedge){ id[e[i].kid], x->lit, x->nkids > 0, 0 };
+    }
+    size_t below = edges - (size_t)(first[1] - first[0]); /* edges below the root */
+    size_t nb = 4;
+    while (nb * TB_WAYS * 9 < below * 10) /* at most 9/10 full */
+        nb *= 2;
+    for (int full = 1; full; nb *= 2) { /* until every edge found room */
+        free(m->tb);
+        m->tb = xcalloc(nb, sizeof *m->tb);
+        m->tmask = (uint32_t)(nb - 1);
+        full = 0;
+        for (size_t i = (size_t)first[1]; i < edges && !full; i++) {
+            const node *x = &m->nodes[e[i].kid];
+            full = !tb_insert(m, (uint32_t)id[e[i].parent], symbol_of(m, e[i].cp),
+                              (tedge){ id[e[i].kid], x->lit, x->nkids > 0, 0 });
+        }
+    }
+    free(id);
+    free(order);
+    free(e);
+    free(first);
+}
+
+/* Tokens' literal lists: token k's are base[start[k] .. start[k + 1]). */
+typedef struct alts {
+    const int *base;  /* literals */
+    const int *start; /* per token */
+} alts;
+
+static int cmp_alts(const void *a, const void *b, void *ctx)
+{
+    const alts *t = ctx;
+    int x = *(const int *)a, y = *(const int *)b;
+    int nx = t->start[x + 1] - t->start[x], ny = t->start[y + 1] - t->start[y];
+    if (nx != ny)
+        return nx - ny;
+    int c = memcmp(t->base + t->start[x], t->base + t->start[y], (size_t)nx * sizeof *t->base);
+    return c ? c : x - y;
+}
+
+static int same_alts(const alts *t, int x, int y)
+{
+    int nx = t->start[x + 1] - t->start[x];
+    return nx == t->start[y + 1] - t->start[y] &&
+           memcmp(t->base + t->start[x], t->base + t->start[y], (size_t)nx * sizeof *t->base) == 0;
+}
+
+/* How often a literal is expected in a reply, roughly: a single character
+ * is everywhere, two characters are common, longer ones are rare. */
+static long lit_cost(const match_set *m, int l)
+{
+    size_t len = m->lits[l].len;
+    return len == 1 ? 100 : len == 2 ? 10 : 1;
+}
+
+/* Variants, sets of alternatives and anchors, from the fused tokens:
+ * variant v has tokens k = tok0[v] .. tok0[v + 1), token k = tok0[v] + t
+ * the sorted literals alits[astart[k] .. astart[k + 1]) and the gap
+ * gap[v][t] before it. */
+static void compile_variants(match_set *m, const int *tok0, const int *astart,
+                             const int *alits, const uint8_t (*gap)[MAX_TOKENS])
+{
+    int nv = m->nvars, nl = m->nlits;
+    int ntoks = tok0[nv];
+
+    /* Equal lists (a class used by many patterns) become one set. */
+    int *order = xmalloc(((size_t)ntoks + 1) * sizeof *order);
+    for (int k = 0; k < ntoks; k++)
+        order[k] = k;
+    alts ta = { alits, astart };
+    qsort_r(order, (size_t)ntoks, sizeof *order, cmp_alts, &ta);
+    int *setof = xmalloc(((size_t)ntoks + 1) * sizeof *setof);
+    int *rep = xmalloc(((size_t)ntoks + 1) * sizeof *rep); /* a token of each set */
+    int nsets = 0;
+    for (int i = 0; i < ntoks; i++) {
+        int k = order[i];
+        if (i > 0 && same_alts(&ta, order[i - 1], k)) {
+            setof[k] = setof[order[i - 1]];
+            continue;
+        }
+        rep[nsets] = k;
+        setof[k] = nsets++;
+    }
+    m->nsets = nsets;
+    m->ps = xcalloc((size_t)nsets + 1, sizeof *m->ps);
+    int nalt = 0;
+    for (int si = 0; si < nsets; si++)
+        nalt += astart[rep[si] + 1] - astart[rep[si]];
+    m->alt = xmalloc(((size_t)nalt + 1) * sizeof *m->alt);
+    nalt = 0;
+    for (int si = 0; si < nsets; si++) {
+        int k = rep[si], n = astart[k + 1] - astart[k];
+        memcpy(m->alt + nalt, alits + astart[k], (size_t)n * sizeof *m->alt);
+        m->ps[si].alt_start = nalt;
+        m->ps[si].nalt = n;
+        for (int i = 0; i < n; i++)
+            m->ps[si].bloom[(m->alt[nalt + i] >> 6) & 1] |= UINT64_C(1) << (m->alt[nalt + i] & 63);
+        nalt += n;
+    }
+    long *cost = xcalloc((size_t)nsets + 1, sizeof *cost);
+    for (int si = 0; si < nsets; si++)
+        for (int a = 0; a < m->ps[si].nalt; a++)
+            cost[si] += lit_cost(m, m->alt[m->ps[si].alt_start + a]);
+
+    /* Variants, and their anchors: the token least likely to occur. A
+     * variant is chained only when a literal of its anchor was seen. */
+    m->pv = xcalloc((size_t)nv + 1, sizeof *m->pv);
+    int *anchor = xmalloc(((size_t)nv + 1) * sizeof *anchor);
+    for (int v = 0; v < nv; v++) {
+        pvar *p = &m->pv[v];
+        const variant *var = &m->vars[v];
+        p->tag = var->tag;
+        p->ntok = (uint8_t)(tok0[v + 1] - tok0[v]);
+        p->solo = var->ntok == 1;
+        p->at_start = var->at_start;
+        p->at_end = var->at_end;
+        memcpy(p->gap, gap[v], sizeof p->gap);
+        anchor[v] = -1;
+        for (int t = 0; t < p->ntok; t++) {
+            int si = setof[tok0[v] + t];
+            p->set[t] = si;
+            if (anchor[v] < 0 || cost[si] < cost[anchor[v]])
+                anchor[v] = si;
+        }
+    }
+
+    /* Literals: the variants anchored on them, and the one-token variants
+     * they make (markers). */
+    m->pl = xcalloc((size_t)nl + 1, sizeof *m->pl);
+    for (int v = 0; v < nv; v++) {
+        const pset *ps = &m->ps[anchor[v]];
+        for (int a = 0; a < ps->nalt; a++)
+            m->pl[m->alt[ps->alt_start + a]].nanc++;
+        if (m->pv[v].solo)
+            for (int a = 0; a < ps->nalt; a++) /* a one-token variant's anchor is its token */
+                m->pl[m->alt[ps->alt_start + a]].nsolo++;
+    }
+    int na = 0, no = 0;
+    for (int l = 0; l < nl; l++) {
+        m->pl[l].anc_start = na;
+        m->pl[l].solo_start = no;
+        na += m->pl[l].nanc;
+        no += m->pl[l].nsolo;
+        m->pl[l].nanc = m->pl[l].nsolo = 0;
+    }
+    m->lanc = xmalloc(((size_t)na + 1) * sizeof *m->lanc);
+    m->solo = xmalloc(((size_t)no + 1) * sizeof *m->solo);
+    for (int v = 0; v < nv; v++) {
+        const pset *ps = &m->ps[anchor[v]];
+        for (int a = 0; a < ps->nalt; a++) {
+            plit *p = &m->pl[m->alt[ps->alt_start + a]];
+            m->lanc[p->anc_start + p->nanc++] = v;
+            if (m->pv[v].solo) {
+                m->solo[p->solo_start + p->nsolo++] = v;
+                p->flags |= LF_SOLO;
+            }
+        }
+    }
+    set_noconj_flags(m);
+    free(anchor);
+    free(cost);
+    free(rep);
+    free(setof);
+    free(order);
+}
+
+/* A token's alternatives while compiling: code point strings, kept in
+ * one pool (offsets, so the pool may grow). */
+typedef struct cpool {
+    uint32_t *cp;   /* code points */
+    size_t n;       /* used */
+    size_t cap;     /* allocated */
+} cpool;
+
+typedef struct cstr {
+    size_t off;   /* first code point in the pool */
+    size_t len;   /* count */
+} cstr;
+
+typedef struct ctok {
+    cstr *s;  /* alternatives */
+    int n;    /* count */
+    int gap;  /* max gap before the token */
+} ctok;
+
+#define MERGE_MAX 64 /* most alternatives a fused token may get */
+
+static size_t cpool_add(cpool *p, const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    while (p->n + na + nb > p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 4096;
+        p->cp = xrealloc(p->cp, p->cap * sizeof *p->cp);
+    }
+    size_t off = p->n;
+    memcpy(p->cp + off, a, na * sizeof *a);
+    if (nb)
+        memcpy(p->cp + off + na, b, nb * sizeof *b);
+    p->n += na + nb;
+    return off;
+}
+
+static int same_len(const ctok *t)
+{
+    for (int i = 1; i < t->n; i++)
+        if (t->s[i].len != t->s[0].len)
+            return 0;
+    return 1;
+}
+
+static void ctok_release(ctok *t)
+{
+    free(t->s);
+    t->s = NULL;
+    t->n = 0;
+}
+
+/* a becomes every alternative of a followed by every alternative of b. */
+static void ctok_fuse(cpool *p, ctok *a, const ctok *b)
+{
+    cstr *s = xmalloc((size_t)(a->n * b->n) * sizeof *s);
+    int k = 0;
+    for (int i = 0; i < a->n; i++)
+        for (int j = 0; j < b->n; j++) {
+            /* the pool may move: copy a's string out of it first */
+            uint32_t tmp[64];
+            size_t la = a->s[i].len, lb = b->s[j].len;
+            uint32_t *ta = la <= 64 ? tmp : xmalloc(la * sizeof *ta);
+            memcpy(ta, p->cp + a->s[i].off, la * sizeof *ta);
+            uint32_t tmpb[64];
+            uint32_t *tb = lb <= 64 ? tmpb : xmalloc(lb * sizeof *tb);
+            memcpy(tb, p->cp + b->s[j].off, lb * sizeof *tb);
+            s[k].off = cpool_add(p, ta, la, tb, lb);
+            s[k++].len = la + lb;
+            if (ta != tmp)
+                free(ta);
+            if (tb != tmpb)
+                free(tb);
+        }
+    int gap = a->gap;
+    ctok_release(a);
+    *a = (ctok){ s, k, gap };
+}
+
+/* Fuses adjacent tokens (no gap between them) into one whose alternatives
+ * are the concatenations: 我|我们 不 负责 becomes 我不负责|我们不负责. Fewer,
+ * longer literals occur less often, so fewer patterns are chained, each
+ * with fewer steps. It is done only where it cannot change which match a
+ * scan finds: chaining tries occurrences in (start, end) order and keeps
+ * the first full match, and for A followed by B that order is the order of
+ * the fused ends when the alternatives of A or of B all have one length;
+ * into the first token only when B's do, since each first-token
+ * occurrence starts a match of its own. Markers that cancel conjunctions
+ * are left as written (their literals mark text). */
+static int fuse_tokens(const match_set *m, int v, const int *lits, const int *start,
+                       cpool *pool, ctok *out)
+{
+    const variant *var = &m->vars[v];
+    int n = 0;
+    for (int t = 0; t < var->ntok; t++) {
+        ctok b = { NULL, 0, var->gap[t] };
+        b.s = xmalloc((size_t)(start[t + 1] - start[t] + 1) * sizeof *b.s);
+        for (int i = start[t]; i < start[t + 1]; i++) {
+            const literal *l = &m->lits[lits[i]];
+            b.s[b.n].len = l->len;
+            b.s[b.n].off = cpool_add(pool, l->cp, l->len, NULL, 0);
+            b.n++;
+        }
+        ctok *a = n ? &out[n - 1] : NULL;
+        if (a && b.gap == 0 && var->tag != m->noconj_tag && a->n * b.n <= MERGE_MAX &&
+            (n == 1 ? same_len(&b) : same_len(a) || same_len(&b))) {
+            ctok_fuse(pool, a, &b);
+            ctok_release(&b);
+        } else {
+            out[n++] = b;
+        }
+    }
+    return n;
+}
+
+/* All fused tokens of all variants, compactly: a token is a run of
+ * strings, a string a run of code points. */
+typedef struct ftoks {
+    uint32_t *cp;     /* code points of all strings */
+    size_t ncp, capcp;
+    size_t *soff;     /* per string: first code point */
+    uint32_t *slen;   /* per string: length */
+    size_t ns, caps;
+    int *tfirst;      /* per token: first string */
+    int *tn;          /* per token: strings */
+    size_t nt, capt;
+} ftoks;
+
+/* Appends token t (its strings, in pool) to f. */
+static void ftoks_add(ftoks *f, const cpool *pool, const ctok *t)
+{
+    if (f->nt == f->capt) {
+        f->capt = f->capt ? 2 * f->capt : 256;
+        f->tfirst = xrealloc(f->tfirst, f->capt * sizeof *f->tfirst);
+        f->tn = xrealloc(f->tn, f->capt * sizeof *f->tn);
+    }
+    f->tfirst[f->nt] = (int)f->ns;
+    f->tn[f->nt++] = t->n;
+    for (int i = 0; i < t->n; i++) {
+        if (f->ns == f->caps) {
+            f->caps = f->caps ? 2 * f->caps : 1024;
+            f->soff = xrealloc(f->soff, f->caps * sizeof *f->soff);
+            f->slen = xrealloc(f->slen, f->caps * sizeof *f->slen);
+        }
+        while (f->ncp + t->s[i].len > f->capcp) {
+            f->capcp = f->capcp ? 2 * f->capcp : 4096;
+            f->cp = xrealloc(f->cp, f->capcp * sizeof *f->cp);
+        }
+        memcpy(f->cp + f->ncp, pool->cp + t->s[i].off, t->s[i].len * sizeof *f->cp);
+        f->soff[f->ns] = f->ncp;
+        f->slen[f->ns++] = (uint32_t)t->s[i].len;
+        f->ncp += t->s[i].len;
+    }
+}
+
+static void ftoks_release(ftoks *f)
+{
+    free(f->cp);
+    free(f->soff);
+    free(f->slen);
+    free(f->tfirst);
+    free(f->tn);
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Drops the literals match_add collected (fused ones replace them) and
+ * readies an empty trie. */
+static void reset_trie(match_set *m)
+{
+    for (int i = 0; i < m->nlits; i++) {
+        free(m->lits[i].refs);
+        free(m->lits[i].cp);
+    }
+    m->nlits = 0;
+    m->nnodes = 1;
+    free(m->ihash);
+    m->ihash = NULL;
+    m->icap = 0;
+    if (m->bcap)
+        memset(m->bkey, 0, m->bcap * sizeof *m->bkey);
+    m->bn = 0;
+    memset(&m->nodes[0], 0, sizeof m->nodes[0]);
+    m->nodes[0].lit = -1;
 }
 
 void match_compile(match_set *m)
 {
     if (m->compiled)
         return;
-    /* Sort edges for binary search. */
-    for (int n = 0; n < m->nnodes; n++) {
-        node *nd = &m->nodes[n];
-        if (nd->nkids < 2)
-            continue;
-        edge *e = xmalloc((size_t)nd->nkids * sizeof *e);
-        for (int i = 0; i < nd->nkids; i++)
-            e[i] = (edge){ nd->keys[i], nd->kids[i] };
-        qsort(e, (size_t)nd->nkids, sizeof *e, cmp_edge);
-        for (int i = 0; i < nd->nkids; i++) {
-            nd->keys[i] = e[i].key;
-            nd->kids[i] = e[i].kid;
+    /* Tokens after fusing, then a fresh trie of just their literals. */
+    int nv = m->nvars;
+    ftoks ft;
+    memset(&ft, 0, sizeof ft);
+    int *tok0 = xcalloc((size_t)nv + 1, sizeof *tok0);
+    uint8_t (*gap)[MAX_TOKENS] = xcalloc((size_t)nv + 1, sizeof *gap);
+    /* The literals of each written token, in literal order: from the refs. */
+    int *wt0 = xcalloc((size_t)nv + 1, sizeof *wt0);
+    for (int v = 0; v < nv; v++)
+        wt0[v + 1] = wt0[v] + m->vars[v].ntok;
+    int *wstart = xcalloc((size_t)wt0[nv] + 2, sizeof *wstart);
+    for (int l = 0; l < m->nlits; l++)
+        for (size_t r = 0; r < m->lits[l].nrefs; r++)
+            wstart[wt0[m->lits[l].refs[r].variant] + m->lits[l].refs[r].token + 1]++;
+    for (int k = 0; k < wt0[nv]; k++)
+        wstart[k + 1] += wstart[k];
+    int *wlits = xmalloc(((size_t)wstart[wt0[nv]] + 1) * sizeof *wlits);
+    int *wfill = xcalloc((size_t)wt0[nv] + 1, sizeof *wfill);
+    for (int l = 0; l < m->nlits; l++)
+        for (size_t r = 0; r < m->lits[l].nrefs; r++) {
+            int k = wt0[m->lits[l].refs[r].variant] + m->lits[l].refs[r].token;
+            wlits[wstart[k] + wfill[k]++] = l;
         }
-        free(e);
+    free(wfill);
+    cpool pool = { NULL, 0, 0 }; /* one variant's strings at a time */
+    for (int v = 0; v < nv; v++) {
+        ctok toks[MAX_TOKENS];
+        pool.n = 0;
+        int n = fuse_tokens(m, v, wlits, wstart + wt0[v], &pool, toks);
+        tok0[v + 1] = tok0[v] + n;
+        for (int t = 0; t < n; t++) {
+            gap[v][t] = (uint8_t)toks[t].gap;
+            ftoks_add(&ft, &pool, &toks[t]);
+            ctok_release(&toks[t]);
+        }
     }
+    free(pool.cp);
+    free(wlits);
+    free(wstart);
+    free(wt0);
+    reset_trie(m);
+    int ntoks = tok0[nv];
+    int *astart = xcalloc((size_t)ntoks + 1, sizeof *astart);
+    int *alits = xmalloc((ft.ns + 1) * sizeof *alits);
+    int nalts = 0;
+    for (int k = 0; k < ntoks; k++) {
+        int n = 0;
+        int *list = alits + nalts;
+        for (int i = ft.tfirst[k]; i < ft.tfirst[k] + ft.tn[k]; i++)
+            list[n++] = insert_cps(m, ft.cp + ft.soff[i], ft.slen[i]);
+        if (n > 16) {
+            qsort(list, (size_t)n, sizeof *list, cmp_int);
+        } else {
+            for (int i = 1; i < n; i++) { /* short lists: insertion sort */
+                int x = list[i], j = i;
+                while (j > 0 && list[j - 1] > x) {
+                    list[j] = list[j - 1];
+                    j--;
+                }
+                list[j] = x;
+            }
+        }
+        int u = 0;
+        for (int i = 0; i < n; i++)
+            if (u == 0 || list[u - 1] != list[i])
+                list[u++] = list[i];
+        astart[k] = nalts;
+        nalts += u;
+    }
+    astart[ntoks] = nalts;
+    ftoks_release(&ft);
+
     m->compiled = 1;
-    /* Breadth-first failure and output links. */
-    int *queue = xmalloc((size_t)m->nnodes * sizeof *queue);
-    int head = 0, tail = 0;
-    for (int i = 0; i < m->nodes[0].nkids; i++) {
-        int k = m->nodes[0].kids[i];
-        m->nodes[k].fail = 0;
-        m->nodes[k].out = 0;
-        queue[tail++] = k;
+    compile_trie(m);
+    /* What served to build is no longer needed (a session's memory). */
+    free(m->nodes);
+    m->nodes = NULL;
+    m->nnodes = m->capnodes = 0;
+    free(m->bkey);
+    free(m->bval);
+    m->bkey = NULL;
+    m->bval = NULL;
+    m->bcap = m->bn = 0;
+    compile_variants(m, tok0, astart, alits, (const uint8_t (*)[MAX_TOKENS])gap);
+    free(gap);
+    free(alits);
+    free(astart);
+    free(tok0);
+    for (int i = 0; i < m->nlits; i++) {
+        free(m->lits[i].refs);
+        free(m->lits[i].cp);
     }
-    while (head < tail) {
-        int n = queue[head++];
-        for (int i = 0; i < m->nodes[n].nkids; i++) {
-            uint32_t c = m->nodes[n].keys[i];
-            int k = m->nodes[n].kids[i];
-            int f = m->nodes[n].fail;
-            int to;
-            while ((to = child(m, f, c)) < 0 && f != 0)
-                f = m->nodes[f].fail;
-            if (to < 0 || to == k)
-                to = 0;
-            m->nodes[k].fail = to;
-            m->nodes[k].out = m->nodes[to].lit >= 0 ? to : m->nodes[to].out;
-            queue[tail++] = k;
-        }
-    }
-    free(queue);
+    free(m->lits);
+    m->lits = NULL;
+    m->caplits = 0;
+    free(m->vars);
+    m->vars = NULL;
 }
 
-/* A literal occurrence attributed to one (variant, token). */
-typedef struct occ {
-    int variant;  /* variant index */
-    int token;    /* token index */
-    size_t start; /* first code point */
-    size_t end;   /* one past the last */
-} occ;
+/* ---- scanning ------------------------------------------------------- */
 
-static int cmp_occ(const void *a, const void *b)
+/* A literal occurrence in the text being scanned. */
+typedef struct wocc {
+    int lit;         /* literal */
+    int next_at;     /* next occurrence starting at the same position, or -1 */
+    int next_lit;    /* next occurrence of the same literal, or -1 */
+    uint32_t start;  /* first code point */
+    uint32_t end;    /* one past the last */
+} wocc;
+
+/* What a scan knows about a literal. */
+typedef struct wlit {
+    uint32_t gen;    /* scan that last saw it */
+    int head;        /* its first occurrence in that scan */
+    int tail;        /* and its last */
+} wlit;
+
+struct match_ws {
+    size_t capn;         /* positions allocated in the arrays below */
+    int *at_first;       /* first occurrence starting at a position, or -1 */
+    uint32_t *sym;       /* symbol of each position */
+    uint8_t *boundary;   /* a conjunction starts here */
+    uint8_t *covered;    /* inside a word that is no conjunction */
+    uint32_t *seg;       /* segment of each position */
+    wocc *occ;           /* literal occurrences */
+    size_t nocc;         /* used */
+    size_t capocc;       /* allocated */
+    size_t caplit;       /* literals allocated in the arrays below */
+    wlit *lw;            /* per literal */
+    int *seen;           /* literals seen in this scan, in order */
+    size_t nseen;        /* count */
+    uint64_t *seenbit;   /* bit l set when literal l was seen in this scan */
+    size_t capvar;       /* variants allocated in the arrays below */
+    uint32_t *var_gen;   /* scan that made the variant a candidate */
+    int *cand;           /* candidate variants of this scan */
+    uint32_t gen;        /* scan counter */
+    int any_boundary;    /* some conjunction was found */
+    uint64_t bloom[2];   /* bit (l % 128) of each literal l seen */
+    match_hit *hits;     /* hits of this scan */
+    size_t nhits;        /* used */
+    size_t caphits;      /* allocated */
+};
+
+match_ws *match_ws_new(void)
 {
-    const occ *x = a, *y = b;
-    if (x->variant != y->variant)
-        return x->variant - y->variant;
-    if (x->token != y->token)
-        return x->token - y->token;
-    return (x->start > y->start) - (x->start < y->start);
+    return xcalloc(1, sizeof(match_ws));
+}
+
+void match_ws_free(match_ws *w)
+{
+    if (!w)
+        return;
+    free(w->at_first);
+    free(w->sym);
+    free(w->boundary);
+    free(w->covered);
+    free(w->seg);
+    free(w->occ);
+    free(w->lw);
+    free(w->seen);
+    free(w->seenbit);
+    free(w->var_gen);
+    free(w->cand);
+    free(w->hits);
+    free(w);
+}
+
+static void ws_reserve(match_ws *w, const match_set *m, size_t n)
+{
+    if (n + 1 > w->capn) {
+        size_t c = w->capn ? w->capn : 256;
+        while (c < n + 1)
+            c *= 2;
+        free(w->at_first);
+        free(w->sym);
+        free(w->boundary);
+        free(w->covered);
+        free(w->seg);
+        w->at_first = xmalloc(c * sizeof *w->at_first);
+        w->sym = xmalloc(c * sizeof *w->sym);
+        w->boundary = xmalloc(c);
+        w->covered = xmalloc(c);
+        w->seg = xmalloc(c * sizeof *w->seg);
+        w->capn = c;
+    }
+    if ((size_t)m->nlits + 1 > w->caplit) {
+        size_t c = (size_t)m->nlits + 1;
+        free(w->lw);
+        free(w->seen);
+        free(w->seenbit);
+        w->lw = xcalloc(c, sizeof *w->lw);
+        w->seen = xmalloc(c * sizeof *w->seen);
+        w->seenbit = xcalloc(c / 64 + 1, sizeof *w->seenbit);
+        w->nseen = 0;
+        w->caplit = c;
+        w->gen = 0; /* stale stamps: restart the counter everywhere */
+    }
+    if ((size_t)m->nvars + 1 > w->capvar) {
+        size_t c = (size_t)m->nvars + 1;
+        free(w->var_gen);
+        free(w->cand);
+        w->var_gen = xcalloc(c, sizeof *w->var_gen);
+        w->cand = xmalloc(c * sizeof *w->cand);
+        w->capvar = c;
+        w->gen = 0;
+    }
+    if (++w->gen == 0 || w->gen == 1) { /* first scan, or the counter wrapped */
+        for (size_t i = 0; i < w->caplit; i++)
+            w->lw[i].gen = 0;
+        memset(w->var_gen, 0, w->capvar * sizeof *w->var_gen);
+        w->gen = 1;
+    }
+}
+
+/* The edge from trie node n (not the root) on symbol sym; .node = 0 when
+ * there is none. */
+static inline tedge step(const match_set *m, uint32_t n, uint32_t sym)
+{
+    uint32_t h = trans_hash((uint64_t)n << 32 | sym);
+    const tbucket *b1 = &m->tb[h & m->tmask], *b2 = &m->tb[(h >> 16 ^ h * 31) & m->tmask];
+    uint32_t node = 0, lit = 0, meta = 0;
+    for (int w = 0; w < TB_WAYS; w++) { /* no branch: a miss is as cheap as a hit */
+        uint32_t k1 = -(uint32_t)(b1->parent[w] == n && b1->sym[w] == sym);
+        uint32_t k2 = -(uint32_t)(b2->parent[w] == n && b2->sym[w] == sym);
+        node |= ((uint32_t)b1->e[w].node & k1) | ((uint32_t)b2->e[w].node & k2);
+        lit |= ((uint32_t)b1->e[w].lit & k1) | ((uint32_t)b2->e[w].lit & k2);
+        meta |= (((uint32_t)b1->e[w].kids | (uint32_t)b1->e[w].flags << 16) & k1) |
+                (((uint32_t)b2->e[w].kids | (uint32_t)b2->e[w].flags << 16) & k2);
+    }
+    return (tedge){ (int32_t)node, (int32_t)lit, (uint16_t)(meta & 0xFFFF), (uint16_t)(meta >> 16) };
+}
+
+/* 1 if literal l is in set si. */
+static inline int in_set(const match_set *m, int si, int l)
+{
+    const pset *ps = &m->ps[si];
+    const int *a = m->alt + ps->alt_start;
+    if (ps->nalt <= 8) {
+        int hit = 0;
+        for (int i = 0; i < ps->nalt; i++)
+            hit |= a[i] == l;
+        return hit;
+    }
+    int lo = 0, hi = ps->nalt - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (a[mid] == l)
+            return 1;
+        if (a[mid] < l)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return 0;
+}
+
+/* Extends a chain of variant p from token t, which must start in
+ * [from, from + gap] inside segment segno, trying occurrences in (start,
+ * end) order; returns the end of the first full match found, or 0. */
+static size_t extend(const match_set *m, const match_ws *w, const uint32_t *seg,
+                     const pvar *p, int t, size_t from, uint32_t segno, size_t textlen)
+{
+    if (t == p->ntok) {
+        /* '$': the match must reach the end of its clause; otherwise the
+         * caller tries a later occurrence of the last token. */
+        if (p->at_end && from < textlen && seg[from] == seg[from - 1])
+            return 0;
+        return from;
+    }
+    int si = p->set[t];
+    size_t last = from + p->gap[t];
+    if (last >= textlen)
+        last = textlen - 1;
+    for (size_t q = from; q <= last && q < textlen; q++) {
+        if (seg[q] != segno)
+            continue;
+        for (int o = w->at_first[q]; o >= 0; o = w->occ[o].next_at) {
+            if (!in_set(m, si, w->occ[o].lit))
+                continue;
+            size_t end = extend(m, w, seg, p, t + 1, w->occ[o].end, segno, textlen);
+            if (end)
+                return end;
+        }
+    }
+    return 0;
 }
 
 static int cmp_hit(const void *a, const void *b)
@@ -473,118 +1372,186 @@ static int cmp_hit(const void *a, const void *b)
     return (x->to > y->to) - (x->to < y->to);
 }
 
-/* First index in o[lo..hi) whose (variant, token) is (v, t), else hi. */
-static size_t range_start(const occ *o, size_t lo, size_t hi, int v, int t)
+static void add_hit(match_ws *w, match_hit h)
 {
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (o[mid].variant < v || (o[mid].variant == v && o[mid].token < t))
-            lo = mid + 1;
-        else
-            hi = mid;
+    if (w->nhits == w->caphits) {
+        w->caphits = w->caphits ? w->caphits * 2 : 16;
+        w->hits = xrealloc(w->hits, w->caphits * sizeof *w->hits);
     }
-    return lo;
+    w->hits[w->nhits++] = h;
 }
 
-/* Extends a chain from token t (needs start in [from, from+gap]); returns
- * the end of the full match or 0 when none. */
-static size_t extend(const match_set *m, const occ *o, size_t n, int v, int t,
-                     size_t from, uint32_t segno, const uint32_t *seg, size_t textlen)
+/* A literal seen for the first time in this scan: its sets are present,
+ * and the variants anchored on it are candidates. */
+static size_t first_sight(const match_set *m, match_ws *w, int l, size_t ncand)
 {
-    const variant *var = &m->vars[v];
-    if (t == var->ntok) {
-        /* '$': the match must reach the end of its clause; otherwise the
-         * caller tries a later occurrence of the last token. */
-        if (var->at_end && from < textlen && seg[from] == seg[from - 1])
-            return 0;
-        return from;
+    uint32_t gen = w->gen;
+    const plit *pl = &m->pl[l];
+    w->seen[w->nseen++] = l;
+    w->seenbit[l >> 6] |= UINT64_C(1) << (l & 63);
+    w->bloom[(l >> 6) & 1] |= UINT64_C(1) << (l & 63);
+    for (int b = 0; b < pl->nanc; b++) {
+        int v = m->lanc[pl->anc_start + b];
+        if (w->var_gen[v] != gen) {
+            w->var_gen[v] = gen;
+            w->cand[ncand++] = v;
+        }
     }
-    size_t i = range_start(o, 0, n, v, t);
-    for (; i < n && o[i].variant == v && o[i].token == t; i++) {
-        if (o[i].start < from)
-            continue;
-        if (o[i].start > from + var->gap[t])
-            break;
-        if (seg[o[i].start] != segno)
-            continue;
-        size_t end = extend(m, o, n, v, t + 1, o[i].end, segno, seg, textlen);
-        if (end)
-            return end;
-    }
-    return 0;
+    return ncand;
 }
 
-static size_t scan(const match_set *m, const u8_norm *text, int conj_tag,
-                   match_hit **hits, uint32_t **segp, int all)
+/* Records the literal of node t at [start, end); prev is the last
+ * occurrence recorded at start, or -1. */
+static inline size_t found(const match_set *m, match_ws *w, int conj_tag, const tedge *t,
+                           uint32_t start, uint32_t end, int *prev, size_t ncand)
+{
+    int l = t->lit;
+    if (t->flags) {
+        if ((t->flags & LF_CONJ) && conj_tag == m->conj_tag)
+            w->boundary[start] = w->any_boundary = 1;
+        if (t->flags & LF_NOCONJ)
+            memset(w->covered + start, 1, end - start);
+    }
+    if (conj_tag >= 0 && conj_tag != m->conj_tag && (m->pl[l].flags & LF_SOLO)) {
+        /* conjunctions other than the declared ones: ask the variants */
+        const plit *pl = &m->pl[l];
+        for (int s = 0; s < pl->nsolo; s++)
+            if (m->pv[m->solo[pl->solo_start + s]].tag == conj_tag)
+                w->boundary[start] = w->any_boundary = 1;
+    }
+    if (w->nocc == w->capocc) {
+        w->capocc = w->capocc ? w->capocc * 2 : 64;
+        w->occ = xrealloc(w->occ, w->capocc * sizeof *w->occ);
+    }
+    int idx = (int)w->nocc++;
+    w->occ[idx] = (wocc){ l, -1, -1, start, end };
+    if (*prev < 0)
+        w->at_first[start] = idx;
+    else
+        w->occ[*prev].next_at = idx;
+    *prev = idx;
+    wlit *x = &w->lw[l];
+    if (x->gen != w->gen) {
+        x->gen = w->gen;
+        x->head = idx;
+        ncand = first_sight(m, w, l, ncand);
+    } else {
+        w->occ[x->tail].next_lit = idx;
+    }
+    x->tail = idx;
+    return ncand;
+}
+
+/* Phase 1: literal occurrences, conjunction marks and candidate variants.
+ * The literals starting at each position come from a walk down the trie;
+ * walks from different positions do not depend on each other (unlike an
+ * Aho-Corasick state), so the processor overlaps their memory accesses.
+ * Each walk yields its literals by increasing end, and a literal never
+ * spans clause punctuation. */
+static size_t find_literals(const match_set *m, const u8_norm *text, int conj_tag,
+                            match_ws *w)
+{
+    size_t n = text->n, ncand = 0;
+    uint32_t *sym = w->sym;
+    const uint32_t *clause = text->clause;
+    for (size_t i = 0; i < n; i++)
+        sym[i] = symbol_of(m, text->cp[i]);
+    for (size_t i = 0; i < n; i++) {
+        tedge t = m->root[sym[i]];
+        int prev = -1;
+        size_t j = i;
+        while (t.node) {
+            if (t.lit >= 0)
+                ncand = found(m, w, conj_tag, &t, (uint32_t)i, (uint32_t)j + 1, &prev, ncand);
+            if (!t.kids || ++j == n || !sym[j] || clause[j] != clause[i])
+                break;
+            t = step(m, (uint32_t)t.node, sym[j]);
+        }
+    }
+    return ncand;
+}
+
+/* Phase 2: chains variant p from each occurrence of literal l (token 0). */
+static void chain_from(const match_set *m, match_ws *w, const uint32_t *seg, const pvar *p,
+                       int l, size_t n)
+{
+    for (int o = w->lw[l].head; o >= 0; o = w->occ[o].next_lit) {
+        size_t s = w->occ[o].start, e = w->occ[o].end;
+        if (seg[s] != seg[e - 1])
+            continue;
+        if (p->at_start && s > 0 && seg[s - 1] == seg[s])
+            continue;
+        size_t end = extend(m, w, seg, p, 1, e, seg[s], n);
+        if (!end || seg[end - 1] != seg[s])
+            continue;
+        add_hit(w, (match_hit){ p->tag, s, end, seg[s] });
+    }
+}
+
+size_t match_scan_ws(const match_set *m, const u8_norm *text, int conj_tag, int all,
+                     match_ws *w, const match_hit **hits, const uint32_t **segp)
 {
     size_t n = text->n;
-    occ *o = NULL;
-    size_t no = 0, capo = 0;
-    uint8_t *boundary = xcalloc(n + 1, 1);
-    uint8_t *covered = xcalloc(n + 1, 1); /* inside a word that is no conjunction */
-    int state = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = text->cp[i];
-        int to;
-        while ((to = child(m, state, c)) < 0 && state != 0)
-            state = m->nodes[state].fail;
-        state = to < 0 ? 0 : to;
-        int out = m->nodes[state].lit >= 0 ? state : m->nodes[state].out;
-        for (; out > 0; out = m->nodes[out].out) {
-            const literal *l = &m->lits[m->nodes[out].lit];
-            size_t start = i + 1 - l->len;
-            if (text->clause[start] != text->clause[i])
-                continue; /* a literal never spans clause punctuation */
-            for (size_t r = 0; r < l->nrefs; r++) {
-                const lit_ref *ref = &l->refs[r];
-                if (m->vars[ref->variant].tag == conj_tag && ref->token == 0 &&
-                    m->vars[ref->variant].ntok == 1) {
-                    boundary[start] = 1;
-                    continue;
-                }
-                if (m->vars[ref->variant].tag == m->noconj_tag) {
-                    memset(covered + start, 1, i + 1 - start);
-                    continue;
-                }
-                if (no == capo) {
-                    capo = capo ? capo * 2 : 16;
-                    o = xrealloc(o, capo * sizeof *o);
-                }
-                o[no++] = (occ){ ref->variant, ref->token, start, i + 1 };
-            }
-        }
+    for (size_t i = 0; i < w->nseen; i++) /* forget the last scan's literals */
+        w->seenbit[w->seen[i] >> 6] = 0;
+    ws_reserve(w, m, n);
+    w->nocc = 0;
+    w->nhits = 0;
+    w->nseen = 0;
+    w->any_boundary = 0;
+    w->bloom[0] = w->bloom[1] = 0;
+    if (n > 0) {
+        memset(w->at_first, 0xff, n * sizeof *w->at_first);
+        memset(w->boundary, 0, n + 1);
+        memset(w->covered, 0, n + 1);
     }
-    uint32_t *seg = xmalloc((n ? n : 1) * sizeof *seg);
-    for (size_t i = 0; i < n; i++)
-        seg[i] = i == 0 ? 0 : seg[i - 1] + (text->clause[i] != text->clause[i - 1] ||
-                                            (boundary[i] && !covered[i]));
-    free(boundary);
-    free(covered);
-    if (no > 1)
-        qsort(o, no, sizeof *o, cmp_occ);
+    size_t ncand = m->compiled ? find_literals(m, text, conj_tag, w) : 0;
+    /* Segments: clauses, split further at conjunctions (without one, the
+     * clause numbers are the segment numbers). */
+    const uint32_t *seg = text->clause;
+    if (w->any_boundary) {
+        for (size_t i = 0; i < n; i++)
+            w->seg[i] = i == 0 ? 0 : w->seg[i - 1] + (text->clause[i] != text->clause[i - 1] ||
+                                                      (w->boundary[i] && !w->covered[i]));
+        seg = w->seg;
+    }
 
-    match_hit *h = NULL;
-    size_t nh = 0, caph = 0;
-    for (size_t i = 0; i < no; i++) {
-        if (o[i].token != 0 || seg[o[i].start] != seg[o[i].end - 1])
-            continue;
-        const variant *var = &m->vars[o[i].variant];
-        if (var->at_start && o[i].start > 0 && seg[o[i].start - 1] == seg[o[i].start])
-            continue;
-        size_t end = extend(m, o, no, o[i].variant, 1, o[i].end, seg[o[i].start], seg, n);
-        if (!end || seg[end - 1] != seg[o[i].start])
-            continue;
-        if (nh == caph) {
-            caph = caph ? caph * 2 : 8;
-            h = xrealloc(h, caph * sizeof *h);
+    /* Phase 2: chain each candidate from every occurrence of its token 0. */
+    for (size_t c = 0; c < ncand; c++) {
+        const pvar *p = &m->pv[w->cand[c]];
+        if (p->marker || (p->tag == conj_tag && p->solo))
+            continue; /* markers: they shape segments, they are not hits */
+        int t = 1;
+        while (t < p->ntok && ((m->ps[p->set[t]].bloom[0] & w->bloom[0]) |
+                               (m->ps[p->set[t]].bloom[1] & w->bloom[1])))
+            t++;
+        if (t < p->ntok)
+            continue; /* some token occurs nowhere (a cheap, inexact test) */
+        const pset *ps = &m->ps[p->set[0]];
+        for (int a = 0; a < ps->nalt; a++) {
+            int l = m->alt[ps->alt_start + a];
+            if (w->seenbit[l >> 6] >> (l & 63) & 1)
+                chain_from(m, w, seg, p, l, n);
         }
-        h[nh++] = (match_hit){ m->vars[o[i].variant].tag, o[i].start, end, seg[o[i].start] };
     }
-    free(o);
+
     /* Keep the first occurrence of each tag per segment (all: of each tag
      * per start position, since variants of one pattern may both match). */
-    if (nh > 1)
+    match_hit *h = w->hits;
+    size_t nh = w->nhits;
+    if (nh > 32) {
         qsort(h, nh, sizeof *h, cmp_hit);
+    } else {
+        for (size_t i = 1; i < nh; i++) { /* few hits: insertion sort */
+            match_hit x = h[i];
+            size_t j = i;
+            while (j > 0 && cmp_hit(&h[j - 1], &x) > 0) {
+                h[j] = h[j - 1];
+                j--;
+            }
+            h[j] = x;
+        }
+    }
     size_t k = 0;
     for (size_t i = 0; i < nh; i++) {
         int dup = 0;
@@ -599,22 +1566,41 @@ static size_t scan(const match_set *m, const u8_norm *text, int conj_tag,
         if (!dup)
             h[k++] = h[i];
     }
+    w->nhits = k;
     *hits = h;
     if (segp)
         *segp = seg;
-    else
-        free(seg);
+    return k;
+}
+
+static size_t scan_copy(const match_set *m, const u8_norm *text, int conj_tag, int all,
+                        match_hit **hits, uint32_t **segp)
+{
+    match_ws *w = match_ws_new();
+    const match_hit *h;
+    const uint32_t *seg;
+    size_t k = match_scan_ws(m, text, conj_tag, all, w, &h, &seg);
+    *hits = xmalloc((k ? k : 1) * sizeof **hits);
+    if (k)
+        memcpy(*hits, h, k * sizeof **hits);
+    if (segp) {
+        size_t n = text->n;
+        *segp = xmalloc((n ? n : 1) * sizeof **segp);
+        if (n)
+            memcpy(*segp, seg, n * sizeof **segp);
+    }
+    match_ws_free(w);
     return k;
 }
 
 size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
                   match_hit **hits, uint32_t **seg)
 {
-    return scan(m, text, conj_tag, hits, seg, 0);
+    return scan_copy(m, text, conj_tag, 0, hits, seg);
 }
 
 size_t match_scan_all(const match_set *m, const u8_norm *text, int conj_tag,
                       match_hit **hits, uint32_t **seg)
 {
-    return scan(m, text, conj_tag, hits, seg, 1);
+    return scan_copy(m, text, conj_tag, 1, hits, seg);
 }

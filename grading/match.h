@@ -40,6 +40,11 @@ int match_add(match_set *m, const char *pattern, int tag,
  * them (只不过 is no 不过). */
 void match_set_noconj(match_set *m, int tag);
 
+/* The conj_tag scans will pass: occurrences of one-token patterns tagged
+ * `tag` are then known from a flag (other tags work, only slower). Call
+ * before match_compile, like match_set_noconj. */
+void match_set_conj(match_set *m, int tag);
+
 /* Builds the automaton; call once after the last match_add. */
 void match_compile(match_set *m);
 
@@ -55,6 +60,18 @@ size_t match_scan(const match_set *m, const u8_norm *text, int conj_tag,
  * for callers that filter occurrences further (scope rules). */
 size_t match_scan_all(const match_set *m, const u8_norm *text, int conj_tag,
                       match_hit **hits, uint32_t **seg);
+
+/* Scratch space for scanning many texts: what match_scan needs grows in it
+ * and is kept, so that a warm workspace scans without allocating. */
+typedef struct match_ws match_ws;
+match_ws *match_ws_new(void);
+void match_ws_free(match_ws *w);
+
+/* match_scan (all = 0) or match_scan_all (all = 1) with the results kept in
+ * w: *hits and *seg (n segment numbers) stay valid until the next scan with
+ * w or match_ws_free. */
+size_t match_scan_ws(const match_set *m, const u8_norm *text, int conj_tag, int all,
+                     match_ws *w, const match_hit **hits, const uint32_t **seg);
 
 /* Number of pattern variants (after optional-token expansion). */
 size_t match_count(const match_set *m);

@@ -31,6 +31,46 @@ typedef struct old_session {
 
 static int regrade_exec(crm_ctx *ctx, int argc, char **argv);
 
+/* Lexicons built once per scenario file for the whole run: sess_open would
+ * compile the course lexicons (plus the scenario's own entries) for every
+ * session, and regrading a term replays thousands of sessions of a dozen
+ * scenarios. */
+typedef struct lx_cache {
+    char **path;     /* scenario files */
+    lexicon **lx;    /* their lexicons */
+    size_t n;        /* entries */
+} lx_cache;
+
+static void lx_cache_release(lx_cache *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->path[i]);
+        lex_free(c->lx[i]);
+    }
+    free(c->path);
+    free(c->lx);
+    memset(c, 0, sizeof *c);
+}
+
+/* The lexicon for the scenario at path (loaded once), or NULL with *err. */
+static const lexicon *lx_cache_get(lx_cache *c, const char *home, const char *path, char **err)
+{
+    for (size_t i = 0; i < c->n; i++)
+        if (strcmp(c->path[i], path) == 0)
+            return c->lx[i];
+    scenario *scn = NULL;
+    lexicon *lx = NULL;
+    int bad = scn_load(home, path, 0, &scn, err) < 0 || scn_lexicon(home, scn, &lx, err) < 0;
+    scn_free(scn);
+    if (bad)
+        return NULL;
+    c->path = xrealloc(c->path, (c->n + 1) * sizeof *c->path);
+    c->lx = xrealloc(c->lx, (c->n + 1) * sizeof *c->lx);
+    c->path[c->n] = xstrdup(path);
+    c->lx[c->n] = lx;
+    return c->lx[c->n++];
+}
+
 const struct crm_cmd cmd_regrade_entry = {
     .name = "regrade",
     .alias = NULL,
@@ -97,7 +137,8 @@ static void old_free(old_session *o)
 }
 
 /* Regrades one session; returns 0 ok/unchanged, 1 skipped, -1 failed. */
-static int regrade_one(crm_ctx *ctx, store *db, const course *crs, int64_t id, int dry)
+static int regrade_one(crm_ctx *ctx, store *db, const course *crs, lx_cache *lxc, int64_t id,
+                       int dry)
 {
     old_session o;
     memset(&o, 0, sizeof o);
@@ -119,7 +160,12 @@ static int regrade_one(crm_ctx *ctx, store *db, const course *crs, int64_t id, i
         rc = 1;
         goto done;
     }
-    sess_config cfg = { ctx->home, path, o.student, o.seed, o.mode, NULL, crs, NULL, NULL, NULL, 0, NULL };
+    const lexicon *lx = lx_cache_get(lxc, ctx->home, path, &err);
+    if (!lx) {
+        crm_error(_("session %lld: %s"), (long long)id, err);
+        goto done;
+    }
+    sess_config cfg = { ctx->home, path, o.student, o.seed, o.mode, lx, crs, NULL, NULL, NULL, 0, NULL };
     if (sess_open(&cfg, &s, &err) < 0) {
         crm_error(_("session %lld: %s"), (long long)id, err);
         goto done;
@@ -242,8 +288,9 @@ static int regrade_exec(crm_ctx *ctx, int argc, char **argv)
         rc = EXIT_FAIL;
     }
     int done = 0, skipped = 0, failed = 0;
+    lx_cache lxc = { NULL, NULL, 0 };
     for (size_t i = 0; ids[i] && rc == EXIT_OK; i++) {
-        int r = regrade_one(ctx, db, &crs, ids[i], dry);
+        int r = regrade_one(ctx, db, &crs, &lxc, ids[i], dry);
         done += r == 0;
         skipped += r == 1;
         failed += r < 0;
@@ -251,6 +298,7 @@ static int regrade_exec(crm_ctx *ctx, int argc, char **argv)
     if (rc == EXIT_OK)
         printf(dry ? _("%d 个会话重新评分（未写入），%d 个跳过，%d 个失败\n")
                    : _("%d 个会话重新评分，%d 个跳过，%d 个失败\n"), done, skipped, failed);
+    lx_cache_release(&lxc);
     free(ids);
     store_close(db);
     course_release(&crs);

@@ -21,24 +21,46 @@
 /* Decoding and validation                                             */
 
 /* Decodes one code point at p (left > 0 bytes remain). Returns its length,
- * or -1 (and *cp = 0) for an invalid sequence. utf8proc_iterate is strict:
- * it rejects overlongs (C0, C1, E0 80-9F, F0 80-8F), surrogates (ED A0-BF),
- * code points above U+10FFFF (F4 90+, F5-FF), truncated sequences and lone
- * continuation bytes (the tests check each of these). */
-static int decode(const unsigned char *p, size_t left, uint32_t *cp)
+ * or -1 (and *cp = 0) for an invalid sequence. Strict by the rules of
+ * utf8proc_iterate, written out here because it runs on every byte of every
+ * reply: it rejects overlongs (C0, C1, E0 80-9F, F0 80-8F), surrogates (ED
+ * A0-BF), code points above U+10FFFF (F4 90+, F5-FF), truncated sequences
+ * and lone continuation bytes (the tests check each of these). */
+static inline int decode(const unsigned char *p, size_t left, uint32_t *cp)
 {
-    if (p[0] < 0x80) {
-        *cp = p[0];
+    unsigned c = p[0];
+    if (c < 0x80) {
+        *cp = c;
         return 1;
     }
-    utf8proc_int32_t c;
-    utf8proc_ssize_t r = utf8proc_iterate(p, left < 4 ? (utf8proc_ssize_t)left : 4, &c);
-    if (r < 0) {
-        *cp = 0;
-        return -1;
+    if (c - 0xC2 > 0xF4 - 0xC2)
+        goto bad;
+    if (c < 0xE0) {
+        if (left < 2 || (p[1] & 0xC0) != 0x80)
+            goto bad;
+        *cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+        return 2;
     }
-    *cp = (uint32_t)c;
-    return (int)r;
+    if (c < 0xF0) {
+        if (left < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            goto bad;
+        if (c == 0xED && p[1] > 0x9F)
+            goto bad;
+        uint32_t u = ((c & 0xFu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+        if (u < 0x800)
+            goto bad;
+        *cp = u;
+        return 3;
+    }
+    if (left < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+        goto bad;
+    if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F))
+        goto bad;
+    *cp = ((c & 7u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
+    return 4;
+bad:
+    *cp = 0;
+    return -1;
 }
 
 /* Decodes one code point of text already validated; always advances (an
@@ -87,21 +109,33 @@ static bool is_control(uint32_t cp)
     return (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp <= 0x9F);
 }
 
+/* One pass: the first invalid sequence wins over any control character
+ * before it, the first control character over the length. */
 int u8_check_reply(const char *s, size_t len, char **err)
 {
-    size_t bad;
-    if (u8_validate(s, len, &bad) < 0)
-        return crm_seterr(err, _("回复不是有效的 UTF-8 文本（第 %zu 字节起），请重新输入"),
-                          bad + 1);
     const unsigned char *p = (const unsigned char *)s;
     size_t nchars = 0;
+    uint32_t ctrl = 0;
+    bool has_ctrl = false;
     for (size_t i = 0; i < len; nchars++) {
         uint32_t cp;
-        i += next_cp(p + i, len - i, &cp);
-        if (is_control(cp))
-            return crm_seterr(err, _("回复中含有控制字符（U+%04X），请删除后重新输入"),
-                              (unsigned)cp);
+        if (p[i] >= 0x20 && p[i] < 0x7F) { /* printable ASCII */
+            i++;
+            continue;
+        }
+        int r = decode(p + i, len - i, &cp);
+        if (r < 0)
+            return crm_seterr(err, _("回复不是有效的 UTF-8 文本（第 %zu 字节起），请重新输入"),
+                              i + 1);
+        i += (size_t)r;
+        if (cp < 0xA0 && !has_ctrl && is_control(cp)) {
+            has_ctrl = true;
+            ctrl = cp;
+        }
     }
+    if (has_ctrl)
+        return crm_seterr(err, _("回复中含有控制字符（U+%04X），请删除后重新输入"),
+                          (unsigned)ctrl);
     if (nchars > U8_MAX_REPLY_CHARS)
         return crm_seterr(err, _("回复太长（%zu 字），最多 %d 字"), nchars,
                           U8_MAX_REPLY_CHARS);
@@ -244,12 +278,24 @@ static inline uint32_t fold_ascii(uint32_t cp)
     return 0;
 }
 
-uint32_t u8_fold_cp(uint32_t cp)
+/* u8_fold_cp for a decoded code point, with the cache hit inlined: this
+ * runs on every character of every reply. */
+static inline uint32_t fold(uint32_t cp)
 {
     if (cp < 0x80)
         return fold_ascii(cp);
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
+    const uint32_t *page = fold_page[cp >> FOLD_PAGE_SHIFT];
+    if (page) {
+        uint32_t f = page[cp & (FOLD_PAGE_SIZE - 1)];
+        if (f != FOLD_UNKNOWN)
+            return f;
+    }
+    return u8_fold_cp(cp);
+}
+
+/* The cache slot of a non-ASCII code point (page made if needed). */
+static uint32_t *fold_slot(uint32_t cp)
+{
     uint32_t *page = fold_page[cp >> FOLD_PAGE_SHIFT];
     if (!page) {
         page = xmalloc(FOLD_PAGE_SIZE * sizeof *page);
@@ -257,7 +303,16 @@ uint32_t u8_fold_cp(uint32_t cp)
             page[i] = FOLD_UNKNOWN;
         fold_page[cp >> FOLD_PAGE_SHIFT] = page;
     }
-    uint32_t *slot = &page[cp & (FOLD_PAGE_SIZE - 1)];
+    return &page[cp & (FOLD_PAGE_SIZE - 1)];
+}
+
+uint32_t u8_fold_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return fold_ascii(cp);
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    uint32_t *slot = fold_slot(cp);
     if (*slot == FOLD_UNKNOWN)
         *slot = fold_slow(cp);
     return *slot;
@@ -378,16 +433,35 @@ static int quote_mark(uint32_t cp, int *role)
 
 /* Open quotation marks, innermost last; the text is quoted while n > 0. */
 typedef struct quotes {
-    unsigned char *kind; /* kind of each open mark */
-    size_t n;            /* marks open */
-    size_t cap;          /* entries allocated */
+    unsigned char *kind;     /* kind of each open mark: in or past `small` */
+    size_t n;                /* marks open */
+    size_t cap;              /* entries allocated */
+    unsigned char small[32]; /* enough for any sane reply: no allocation */
 } quotes;
+
+static void quotes_init(quotes *q)
+{
+    q->kind = q->small;
+    q->n = 0;
+    q->cap = sizeof q->small;
+}
+
+static void quotes_release(quotes *q)
+{
+    if (q->kind != q->small)
+        free(q->kind);
+}
 
 static void quotes_push(quotes *q, int kind)
 {
     if (q->n == q->cap) {
-        q->cap = q->cap ? 2 * q->cap : 8;
-        q->kind = xrealloc(q->kind, q->cap);
+        q->cap *= 2;
+        if (q->kind == q->small) {
+            q->kind = xmalloc(q->cap);
+            memcpy(q->kind, q->small, q->n);
+        } else {
+            q->kind = xrealloc(q->kind, q->cap);
+        }
     }
     q->kind[q->n++] = (unsigned char)kind;
 }
@@ -437,59 +511,88 @@ static void quotes_step(quotes *q, uint32_t cp, uint32_t prev, uint32_t next)
 int u8_normalize(const char *s, size_t len, u8_norm *out, char **err)
 {
     *out = (u8_norm){0};
-    size_t bad;
-    if (u8_validate(s, len, &bad) < 0)
-        return crm_seterr(err, _("invalid UTF-8 at byte %zu"), bad);
-    size_t cap = u8_length(s, len);
-    if (cap == 0)
+    int rc = u8_normalize_into(s, len, out, err);
+    if (rc < 0 || out->n == 0)
+        u8_norm_release(out);
+    return rc;
+}
+
+/* Makes room for at least need code points, keeping nothing. */
+static void norm_reserve(u8_norm *out, size_t need)
+{
+    if (need <= out->cap)
+        return;
+    u8_norm_release(out);
+    out->cp = xmalloc(need * sizeof *out->cp);
+    out->start = xmalloc(need * sizeof *out->start);
+    out->end = xmalloc(need * sizeof *out->end);
+    out->clause = xmalloc(need * sizeof *out->clause);
+    out->quoted = xmalloc(need * sizeof *out->quoted);
+    out->cap = need;
+}
+
+int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
+{
+    out->n = 0;
+    out->nclauses = 0;
+    if (len > out->cap) /* bytes bound characters; count them only when long */
+        norm_reserve(out, len <= 4096 ? len : u8_length(s, len));
+    if (len == 0)
         return 0;
-    out->cp = xcalloc(cap, sizeof *out->cp);
-    out->start = xcalloc(cap, sizeof *out->start);
-    out->end = xcalloc(cap, sizeof *out->end);
-    out->clause = xcalloc(cap, sizeof *out->clause);
-    out->quoted = xcalloc(cap, sizeof *out->quoted);
 
     const unsigned char *p = (const unsigned char *)s;
-    quotes q = {0};
+    quotes q;
+    quotes_init(&q);
     uint32_t clause = 0;
     bool brk = false;  /* clause punctuation seen since the last kept char */
     uint32_t prev = 0; /* source character before cp */
-    uint32_t cp;
-    size_t i = 0;
-    size_t k = next_cp(p, len, &cp);
+    uint32_t *ocp = out->cp, *ocl = out->clause;
+    size_t *ost = out->start, *oen = out->end;
+    uint8_t *oq = out->quoted;
+    size_t i = 0, n = 0;
     while (i < len) {
-        size_t j = i + k;
-        uint32_t next = 0;
-        size_t nk = j < len ? next_cp(p + j, len - j, &next) : 0;
-        uint32_t f = u8_fold_cp(cp);
+        uint32_t cp;
+        int k = decode(p + i, len - i, &cp);
+        if (k < 0)
+            goto bad;
+        size_t j = i + (size_t)k;
+        uint32_t f = fold(cp);
         if (f) {
-            if (brk && out->n)
+            if (brk && n)
                 clause++;
             brk = false;
-            size_t n = out->n++;
-            out->cp[n] = f;
-            out->start[n] = i;
-            out->end[n] = j;
-            out->clause[n] = clause;
-            out->quoted[n] = q.n > 0;
-        } else if (is_clause_break(cp)) {
-            if (!(is_digit_sep(cp) && is_digit(prev) && is_digit(next)))
-                brk = true;
+            ocp[n] = f;
+            ost[n] = i;
+            oen[n] = j;
+            ocl[n] = clause;
+            oq[n] = q.n > 0;
+            n++;
         } else {
-            quotes_step(&q, cp, prev, next);
+            /* Dropped: punctuation, spacing, quotation marks. They look at
+             * the next character, which must be valid too. */
+            uint32_t next = 0;
+            if (j < len && decode(p + j, len - j, &next) < 0) {
+                i = j;
+                goto bad;
+            }
+            if (is_clause_break(cp)) {
+                if (!(is_digit_sep(cp) && is_digit(prev) && is_digit(next)))
+                    brk = true;
+            } else {
+                quotes_step(&q, cp, prev, next);
+            }
         }
         prev = cp;
-        cp = next;
         i = j;
-        k = nk;
     }
-    free(q.kind);
-    if (out->n == 0) {
-        u8_norm_release(out);
-        return 0;
-    }
-    out->nclauses = out->clause[out->n - 1] + 1;
+    quotes_release(&q);
+    out->n = n;
+    out->nclauses = n ? out->clause[n - 1] + 1 : 0;
     return 0;
+bad:
+    quotes_release(&q);
+    out->n = 0;
+    return crm_seterr(err, _("invalid UTF-8 at byte %zu"), i);
 }
 
 void u8_norm_release(u8_norm *n)
@@ -500,6 +603,38 @@ void u8_norm_release(u8_norm *n)
     free(n->clause);
     free(n->quoted);
     *n = (u8_norm){0};
+}
+
+void u8_json_add(strbuf *sb, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    sb_add(sb, "\"", 1);
+    size_t run = 0; /* start of the bytes not yet copied */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c > '\\' || (c >= 0x20 && c != '"' && c != '\\'))
+            continue;
+        sb_add(sb, s + run, i - run);
+        run = i + 1;
+        char e[6] = { '\\', (char)c, 0, 0, 0, 0 };
+        size_t n = 2;
+        switch (c) {
+        case '"': case '\\': break;
+        case '\b': e[1] = 'b'; break;
+        case '\f': e[1] = 'f'; break;
+        case '\n': e[1] = 'n'; break;
+        case '\r': e[1] = 'r'; break;
+        case '\t': e[1] = 't'; break;
+        default:
+            memcpy(e + 1, "u00", 3);
+            e[4] = hex[c >> 4];
+            e[5] = hex[c & 15];
+            n = 6;
+        }
+        sb_add(sb, e, n);
+    }
+    sb_add(sb, s + run, len - run);
+    sb_add(sb, "\"", 1);
 }
 
 char *u8_printable(const char *s, size_t len, size_t max_chars)

@@ -37,12 +37,23 @@ typedef struct u8_norm {
     uint8_t *quoted;   /* 1 if inside quotation marks (“” 「」 『』 "" '') */
     size_t n;          /* number of kept code points */
     uint32_t nclauses; /* clause[n-1]+1, or 0 when n == 0 */
+    size_t cap;        /* entries allocated in each array */
 } u8_norm;
 
 /* Normalises valid UTF-8 (validate first). Never fails on valid input:
  * returns 0; returns -1 with *err set only for invalid UTF-8. */
 int u8_normalize(const char *s, size_t len, u8_norm *out, char **err);
+/* The same into an u8_norm that is zeroed or was filled before: its arrays
+ * are reused when they are large enough, so normalising many texts does
+ * not allocate. On invalid UTF-8, out->n is 0. Free with u8_norm_release. */
+int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err);
 void u8_norm_release(u8_norm *n);
+
+struct strbuf;
+/* Appends s[0..len) as a JSON string, quoted and escaped byte for byte as
+ * jansson's json_dumps writes it (\" \\ \b \f \n \r \t, other control
+ * characters as \u00XX, UTF-8 as is), for writers of fixed-shape JSON. */
+void u8_json_add(struct strbuf *sb, const char *s, size_t len);
 
 /* Folded form of s as a UTF-8 string (same pipeline, positions dropped):
  * "這不歸我管！" -> "这不归我管". Caller frees. Invalid UTF-8 -> NULL. */

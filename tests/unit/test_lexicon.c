@@ -442,6 +442,40 @@ static void test_all_examples_traditional_fullwidth(void **state)
     sb_release(&bad);
 }
 
+/* grade_scan (nothing copied, for grade --lines) finds what grade_text
+ * finds, with the words as byte spans of the reply. */
+static void test_scan_view(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "这不归我管，非常抱歉，我马上帮您查。", "", "我不会说'这不归我管'", "這不歸我們管！我理解您的心情",
+        "查不到啊，你在哪办的？", "我不会道歉", "我今天下午五点前给您回电话",
+    };
+    for (int round = 0; round < 2; round++)
+        for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+            const char *t = texts[k];
+            grade_result r;
+            grade(t, &r);
+            const grade_result *v = grade_scan(LX, t, strlen(t), NULL);
+            assert_non_null(v);
+            assert_int_equal(v->nf, r.nf);
+            assert_int_equal(v->steps, r.steps);
+            assert_int_equal(v->empty, r.empty);
+            assert_null(v->norm);
+            for (size_t i = 0; i < r.nf; i++) {
+                assert_ptr_equal(v->f[i].entry, r.f[i].entry);
+                assert_null(v->f[i].match);
+                assert_int_equal(v->f[i].byte_to - v->f[i].byte_from, strlen(r.f[i].match));
+                assert_memory_equal(t + v->f[i].byte_from, r.f[i].match, strlen(r.f[i].match));
+            }
+            grade_result_release(&r);
+        }
+    char *err = NULL;
+    assert_null(grade_scan(LX, "\xff", 1, &err));
+    assert_non_null(err);
+    free(err);
+}
+
 /* ---- loader errors --------------------------------------------------- */
 
 static char dir[64];
@@ -726,6 +760,7 @@ int main(void)
         cmocka_unit_test(test_fullwidth_by_hand),
         cmocka_unit_test(test_fullwidth_apostrophe),
         cmocka_unit_test(test_all_examples_traditional_fullwidth),
+        cmocka_unit_test(test_scan_view),
         cmocka_unit_test_setup_teardown(test_minimal_dir, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_missing_file, setup_dir, teardown_dir),
         cmocka_unit_test_setup_teardown(test_syntax_error, setup_dir, teardown_dir),

@@ -1,10 +1,11 @@
 /*
  * test_match.c - unit tests of grading/match.c, the pattern compiler and
- * Aho-Corasick scanner: literals and their spans in the original text,
+ * scanner: literals and their spans in the original text,
  * alternatives, synonym classes, optional tokens, bounded gaps, clause and
  * conjunction boundaries, folding (Traditional, full width, case), shared
  * prefixes and suffixes (failure and output links), pattern syntax errors,
- * first occurrence per tag per clause, empty and 100k-character texts.
+ * first occurrence per tag per clause, empty and 100k-character texts;
+ * reused workspaces, fused tokens and declared conjunctions.
  * Deliberately not here: lexicon files and scope rules (test_lexicon.c).
  */
 #include <stdarg.h>
@@ -858,6 +859,125 @@ static void test_long_text(void **state)
     match_free(m);
 }
 
+/* ---- the fast paths: workspaces, fused tokens, declared conjunctions ---- */
+
+/* Texts for comparing scans: gaps, classes, conjunctions, clauses. */
+static const char *const mixed[] = {
+    "我们不负责这个，但是我不负责这些", "本人不负责这方面的事", "这不归我们管，我不管",
+    "我查不到但是我会帮您", "我查不到所以这个不行", "只不过我们不负责", "", "，。",
+    "不负责不负责不负责", "我我我不不负责这这个",
+};
+
+static int same_hits(const match_hit *a, size_t na, const match_hit *b, size_t nb)
+{
+    if (na != nb)
+        return 0;
+    for (size_t i = 0; i < na; i++)
+        if (a[i].tag != b[i].tag || a[i].from != b[i].from || a[i].to != b[i].to ||
+            a[i].clause != b[i].clause)
+            return 0;
+    return 1;
+}
+
+/* One workspace serves many texts and two sets of different sizes, with
+ * the results match_scan and match_scan_all give. */
+static void test_workspace(void **state)
+{
+    (void)state;
+    static const char *const small[] = { "{SELF} 不 负责 这个|这些|这方面", "查不到" };
+    static const char *const big[] = {
+        "{SELF} 不 负责 这个|这些|这方面", "不归 {SELF} ..4 管", "查不到 .. 帮", "所以 .. 不行",
+        "{SELF} ..2 不管", "^ 本人", "不行 $", "但是", "可是", "不过", "所以", "只不过",
+    };
+    match_set *ms[2] = { set_of(small, 2), match_new() };
+    for (int i = 0; i < 12; i++)
+        assert_int_equal(match_add(ms[1], big[i], i < 7 ? i : i < 11 ? 99 : 98, classes, NULL,
+                                   NULL), 0);
+    match_set_noconj(ms[1], 98);
+    match_compile(ms[1]);
+    match_ws *w = match_ws_new();
+    for (int round = 0; round < 3; round++)
+        for (size_t k = 0; k < sizeof mixed / sizeof *mixed; k++)
+            for (int set = 0; set < 2; set++)
+                for (int all = 0; all < 2; all++) {
+                    u8_norm t;
+                    assert_int_equal(u8_normalize(mixed[k], strlen(mixed[k]), &t, NULL), 0);
+                    match_hit *h;
+                    uint32_t *seg;
+                    size_t nh = all ? match_scan_all(ms[set], &t, 99, &h, &seg)
+                                    : match_scan(ms[set], &t, 99, &h, &seg);
+                    const match_hit *wh;
+                    const uint32_t *wseg;
+                    size_t nw = match_scan_ws(ms[set], &t, 99, all, w, &wh, &wseg);
+                    if (!same_hits(h, nh, wh, nw))
+                        fail_msg("\"%s\" (set %d, all %d): workspace scan differs", mixed[k], set,
+                                 all);
+                    for (size_t i = 0; i < t.n; i++)
+                        assert_int_equal(seg[i], wseg[i]);
+                    free(h);
+                    free(seg);
+                    u8_norm_release(&t);
+                }
+    match_ws_free(w);
+    match_free(ms[0]);
+    match_free(ms[1]);
+}
+
+/* Tokens with no gap between them are fused into longer literals; spans
+ * are those of the tokens as written, including where alternatives of
+ * different lengths overlap. */
+static void test_fused_tokens(void **state)
+{
+    (void)state;
+    static const char *const pats[] = {
+        "{SELF} 不 负责", "我 们|们不 ..2 管", "不 {SELF} 管", "a|ab b|bc ..3 c", "x y z $",
+    };
+    match_set *m = set_of(pats, 5);
+    expect_tag(m, 0, "本人不负责", -1, "本人不负责");
+    expect_tag(m, 0, "我们不负责", -1, "我们不负责");
+    expect_tag(m, 0, "我们 不 負責", -1, "我们 不 負責");
+    expect_tag(m, 0, "我们不，负责", -1, NULL);
+    expect_tag(m, 1, "我们不管", -1, "我们不管");
+    expect_tag(m, 1, "我们不会不管", -1, "我们不会不管");
+    expect_tag(m, 2, "不我们管", -1, "不我们管");
+    expect_tag(m, 3, "abbcxc", -1, "abbc");
+    expect_tag(m, 3, "abxxc", -1, "abxxc");
+    expect_tag(m, 3, "abcc", -1, "abc");
+    expect_tag(m, 4, "xyz", -1, "xyz");
+    expect_tag(m, 4, "xyzw", -1, NULL);
+    match_free(m);
+}
+
+/* Declaring the conjunction tag (match_set_conj) changes nothing but speed;
+ * scanning with another tag still works. */
+static void test_declared_conj(void **state)
+{
+    (void)state;
+    static const char *const pats[] = { "查不到 .. 帮", "但是", "所以" };
+    match_set *a = match_new(), *b = match_new();
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(match_add(a, pats[i], i ? 99 : 0, classes, NULL, NULL), 0);
+        assert_int_equal(match_add(b, pats[i], i ? 99 : 0, classes, NULL, NULL), 0);
+    }
+    match_set_conj(a, 99);
+    match_compile(a);
+    match_compile(b);
+    for (size_t k = 0; k < sizeof mixed / sizeof *mixed; k++)
+        for (int conj = -1; conj <= 99; conj += 100) {
+            scan x, y;
+            scan_run(&x, a, mixed[k], conj);
+            scan_run(&y, b, mixed[k], conj);
+            if (!same_hits(x.h, x.nh, y.h, y.nh))
+                fail_msg("\"%s\" (conj %d): declared and undeclared differ", mixed[k], conj);
+            scan_release(&x);
+            scan_release(&y);
+        }
+    expect_tag(a, 0, "我查不到但是我会帮您", 99, NULL);
+    expect_tag(a, 0, "我查不到但是我会帮您", -1, "查不到但是我会帮");
+    match_free(a);
+    match_free(b);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -887,6 +1007,9 @@ int main(void)
         cmocka_unit_test(test_first_occurrence),
         cmocka_unit_test(test_empty_text),
         cmocka_unit_test(test_long_text),
+        cmocka_unit_test(test_workspace),
+        cmocka_unit_test(test_fused_tokens),
+        cmocka_unit_test(test_declared_conj),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, teardown);
 }

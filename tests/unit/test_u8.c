@@ -1,7 +1,8 @@
 /*
  * test_u8.c - unit tests of sim/u8.c: strict validation, reply checks,
  * folding (T->S, widths, case, dropped punctuation) and normalisation
- * (source spans, clauses, quotation), with a 1 MB input.
+ * (source spans, clauses, quotation), with a 1 MB input; the fast paths
+ * (normalising into a reused u8_norm, JSON strings).
  * Deliberately not here: lexicons and the matcher.
  */
 #include <stdarg.h>
@@ -502,6 +503,66 @@ static void test_shutdown_and_reuse(void **state)
     fold_is("這不歸我管", "这不归我管"); /* reopens lazily */
 }
 
+/* ---- reuse, JSON, warm cache (the fast paths of grade --lines) -------- */
+
+/* u8_normalize_into on one u8_norm, text after text, gives what
+ * u8_normalize gives for each alone. */
+static void test_normalize_into_reuse(void **state)
+{
+    (void)state;
+    size_t hlen;
+    char *huge = repeat("這不歸我管，", 2000, &hlen);
+    const char *texts[] = { "這不歸我管！", "", "“我不会说”这不归我管，但是", "ａｂｃ 3.5元 10:30",
+                            huge, "好", "，。！", "students' 90's don't" };
+    u8_norm r = { 0 };
+    for (size_t k = 0; k < 2 * sizeof texts / sizeof *texts; k++) {
+        const char *s = texts[k % (sizeof texts / sizeof *texts)];
+        size_t len = s == huge ? hlen : strlen(s);
+        u8_norm want;
+        assert_int_equal(u8_normalize(s, len, &want, NULL), 0);
+        assert_int_equal(u8_normalize_into(s, len, &r, NULL), 0);
+        assert_int_equal(r.n, want.n);
+        assert_int_equal(r.nclauses, want.nclauses);
+        for (size_t i = 0; i < r.n; i++) {
+            assert_int_equal(r.cp[i], want.cp[i]);
+            assert_int_equal(r.start[i], want.start[i]);
+            assert_int_equal(r.end[i], want.end[i]);
+            assert_int_equal(r.clause[i], want.clause[i]);
+            assert_int_equal(r.quoted[i], want.quoted[i]);
+        }
+        u8_norm_release(&want);
+    }
+    char *err = NULL;
+    assert_int_equal(u8_normalize_into("好\xED\xA0\x80", 6, &r, &err), -1);
+    assert_non_null(strstr(err, "3"));
+    free(err);
+    assert_int_equal(r.n, 0);
+    u8_norm_release(&r);
+    free(huge);
+}
+
+static void json_is(const char *s, size_t len, const char *want)
+{
+    strbuf sb;
+    sb_init(&sb);
+    u8_json_add(&sb, s, len);
+    if (strcmp(sb.buf, want) != 0)
+        fail_msg("u8_json_add: got %s, want %s", sb.buf, want);
+    sb_release(&sb);
+}
+
+/* The escapes jansson's json_dumps writes. */
+static void test_json_add(void **state)
+{
+    (void)state;
+    json_is("", 0, "\"\"");
+    json_is("不归我管", strlen("不归我管"), "\"不归我管\"");
+    json_is("a\"b\\c/d", 7, "\"a\\\"b\\\\c/d\"");
+    json_is("\b\f\n\r\t", 5, "\"\\b\\f\\n\\r\\t\"");
+    json_is("\x01\x1f\x7f", 3, "\"\\u0001\\u001F\x7f\"");
+    json_is("x\0y", 3, "\"x\\u0000y\"");
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -525,6 +586,8 @@ int main(void)
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_huge),
         cmocka_unit_test(test_shutdown_and_reuse),
+        cmocka_unit_test(test_normalize_into_reuse),
+        cmocka_unit_test(test_json_add),
     };
     return cmocka_run_group_tests_name("u8", tests, NULL, teardown);
 }
