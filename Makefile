@@ -5,6 +5,8 @@
 #   make check    build and run the test suite (no package install)
 #   make check-asan   the test suite under AddressSanitizer + UBSan
 #   make fuzz     libFuzzer targets for text, grading, lexicon and scenario loading
+#   make stress   200 kill-and-resume trials
+#   make bench    benchmarks against reference tools (not part of make test)
 #   make stress   long reliability runs: SIGKILL + resume trials (STRESS_TRIALS)
 #   make pot      regenerate po/crmsim.pot from the sources (xgettext)
 #   make po-update    merge po/crmsim.pot into po/*.po (msgmerge); then
