@@ -12,7 +12,7 @@
 #   make po-update    merge po/crmsim.pot into po/*.po (msgmerge); then
 #                 translate what is new or fuzzy and run make
 
-PKGS     := lua5.4 sqlite3 readline libutf8proc opencc jansson nettle
+PKGS     := lua5.4 sqlite3 libpq readline libutf8proc opencc jansson nettle
 CC       ?= cc
 WERROR   ?= -Werror
 CFLAGS   ?= -O2 -g

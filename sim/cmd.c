@@ -128,7 +128,7 @@ static int make_parent(const char *path)
 int ctx_open_store(crm_ctx *ctx, store **db)
 {
     char *err = NULL;
-    if (make_parent(ctx->db_path) < 0)
+    if (!store_is_url(ctx->db_path) && make_parent(ctx->db_path) < 0)
         return -1;
     if (store_open(ctx->db_path, db, &err) < 0) {
         crm_error("%s", err);

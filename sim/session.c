@@ -377,7 +377,7 @@ static int save_turn(session *s, int n, const char *reply, const char *customer,
     memcpy(s->chain, next, sizeof next);
     int rc = 0;
     if (s->cfg.db && !s->replaying) {
-        store_turn t = { n, reply, customer, fj, state, s->chain };
+        store_turn t = { n, reply, customer, fj, state, s->chain, NULL };
         rc = store_turn_add(s->cfg.db, s->id, &t, s->hints, err);
     }
     free(fj);

@@ -1,377 +1,24 @@
 /*
- * store.c - keeps students, scenarios, sessions, turns and scores in one
- * SQLite database (WAL, busy timeout, one BEGIN IMMEDIATE transaction per
- * write, schema migrated forward through PRAGMA user_version).
- * Deliberately not here: grading, Lua, terminal formatting, reading the
- * clock for anything but row timestamps (personas never see them), and any
- * backend other than SQLite.
+ * store.c - the store's front door: picks the backend from what --db
+ * names (an SQLite file or a postgresql:// URL), checks every request's
+ * arguments once, stamps rows with the time, and calls the backend.
+ * Deliberately not here: SQL of any dialect (store_sqlite*.c, store_pg*.c).
  */
-#include "store.h"
+#include "store_backend.h"
 #include "util.h"
 
-#include <errno.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* Busy timeout: how long a write waits for another crmsim holding the write
- * lock before giving up. Tests shorten it through CRMSIM_BUSY_TIMEOUT_MS
- * (milliseconds, 0..3600000), read once in store_open. */
-#define BUSY_TIMEOUT_MS 5000
-#define BUSY_TIMEOUT_ENV "CRMSIM_BUSY_TIMEOUT_MS"
-
-/* "2026-11-23T15:04:05Z" plus the NUL. */
-#define TIME_LEN sizeof "2026-11-23T15:04:05Z"
-
-struct store {
-    sqlite3 *db; /* the one connection this handle owns */
-    char *path;  /* path as given to store_open, for messages */
-    int busy_ms; /* busy timeout in milliseconds */
-};
-
-/* Schema migrations: migrations[i] takes user_version i to i + 1. Append
- * new versions at the end; never edit a released one. */
-static const char *const migrations[] = {
-    /* 1: the initial schema */
-    "CREATE TABLE students("
-    "  id TEXT PRIMARY KEY,"
-    "  name TEXT,"
-    "  class TEXT,"
-    "  created TEXT);"
-    "CREATE TABLE scenarios("
-    "  id TEXT,"
-    "  hash TEXT,"
-    "  title TEXT,"
-    "  first_seen TEXT,"
-    "  PRIMARY KEY(id, hash));"
-    "CREATE TABLE sessions("
-    "  id INTEGER PRIMARY KEY,"
-    "  student TEXT NOT NULL REFERENCES students(id),"
-    "  scenario TEXT NOT NULL,"
-    "  scenario_hash TEXT NOT NULL,"
-    "  lexicon_hash TEXT NOT NULL,"
-    "  seed INTEGER NOT NULL,"
-    "  mode TEXT NOT NULL CHECK(mode IN ('practice','exam')),"
-    "  started TEXT NOT NULL,"
-    "  ended TEXT,"
-    "  outcome TEXT,"
-    "  score INTEGER,"
-    "  hints INTEGER NOT NULL DEFAULT 0,"
-    "  FOREIGN KEY(scenario, scenario_hash) REFERENCES scenarios(id, hash));"
-    "CREATE INDEX sessions_by_student ON sessions(student, id);"
-    "CREATE INDEX sessions_by_scenario ON sessions(scenario, scenario_hash);"
-    "CREATE TABLE turns("
-    "  session INTEGER NOT NULL REFERENCES sessions(id),"
-    "  n INTEGER NOT NULL,"
-    "  reply TEXT,"
-    "  customer TEXT NOT NULL,"
-    "  findings TEXT NOT NULL,"
-    "  state TEXT NOT NULL,"
-    "  created TEXT NOT NULL,"
-    "  PRIMARY KEY(session, n));"
-    "CREATE TABLE scores("
-    "  session INTEGER NOT NULL REFERENCES sessions(id),"
-    "  criterion TEXT NOT NULL,"
-    "  points REAL NOT NULL,"
-    "  max REAL NOT NULL,"
-    "  PRIMARY KEY(session, criterion));",
-    /* 2: coursework: the roster, the tamper-evident chain of each turn,
-     * and where a graded submission came from */
-    "ALTER TABLE students ADD COLUMN enrolled INTEGER NOT NULL DEFAULT 0;"
-    "ALTER TABLE turns ADD COLUMN chain TEXT;"
-    "ALTER TABLE sessions ADD COLUMN ended_by TEXT;"
-    "ALTER TABLE sessions ADD COLUMN submission TEXT;"
-    "ALTER TABLE sessions ADD COLUMN chain TEXT;"
-    "ALTER TABLE sessions ADD COLUMN head TEXT;"
-    "CREATE UNIQUE INDEX sessions_by_submission ON sessions(submission) WHERE submission IS NOT NULL;",
-};
-
-/* Columns of a session row as read by row_to_session. */
-#define SESSION_COLS                                                         \
-    "s.id, s.student, s.scenario, s.scenario_hash, s.lexicon_hash, s.seed, " \
-    "s.mode, s.started, s.ended, s.outcome, s.score, s.hints, "             \
-    "(SELECT count(*) FROM turns t WHERE t.session = s.id AND t.n > 0), "   \
-    "s.ended_by, s.submission, s.chain, s.head"
-
-int store_schema_version(void)
-{
-    return (int)(sizeof migrations / sizeof migrations[0]);
-}
-
 /* Current UTC time as ISO-8601 with seconds, from the system clock. */
-static void now_iso(char buf[TIME_LEN])
+static void now_iso(char buf[STORE_TIME_LEN])
 {
     time_t t = time(NULL);
     struct tm tm;
     if (t == (time_t)-1 || !gmtime_r(&t, &tm) ||
-        strftime(buf, TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) != TIME_LEN - 1)
-        sqlite3_snprintf((int)TIME_LEN, buf, "%s", "1970-01-01T00:00:00Z");
-}
-
-static int busy_timeout_ms(void)
-{
-    const char *v = getenv(BUSY_TIMEOUT_ENV);
-    if (!v || !*v)
-        return BUSY_TIMEOUT_MS;
-    char *end;
-    long ms = strtol(v, &end, 10);
-    if (*end != '\0' || ms < 0 || ms > 3600000)
-        return BUSY_TIMEOUT_MS;
-    return (int)ms;
-}
-
-/* Turns a failed SQLite call (result code rc) into a message in *err. `what`
- * says what was being done, e.g. "store a turn". Returns -1. Must be called
- * before anything else touches the connection, so sqlite3_errmsg still
- * describes rc. */
-static int db_fail(store *s, int rc, const char *what, char **err)
-{
-    const char *msg = sqlite3_errmsg(s->db);
-    what = _(what); /* callers pass N_() phrases */
-    switch (rc & 0xff) {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-        return crm_seterr(err, _("database '%s' is busy (another crmsim is "
-                             "writing); try again"), s->path);
-    case SQLITE_READONLY:
-        return crm_seterr(err, _("cannot %s: database '%s' is read-only: %s "
-                             "(check the permissions of the file and its "
-                             "directory)"), what, s->path, msg);
-    case SQLITE_IOERR:
-        /* A full disk often surfaces as an I/O error (a failed write or
-         * fsync); say what it is. */
-        if (sqlite3_system_errno(s->db) != ENOSPC)
-            return crm_seterr(err, _("cannot %s in database '%s': %s"), what, s->path, msg);
-        /* fall through */
-    case SQLITE_FULL:
-        return crm_seterr(err, _("cannot %s: disk full writing '%s': %s "
-                             "(free some space and try again)"),
-                          what, s->path, msg);
-    case SQLITE_NOTADB:
-        return crm_seterr(err, _("'%s' is not a crmsim database (%s)"),
-                          s->path, msg);
-    case SQLITE_CORRUPT:
-        return crm_seterr(err, _("database '%s' is damaged: %s (restore it "
-                             "from a backup)"), s->path, msg);
-    case SQLITE_CANTOPEN:
-        return crm_seterr(err, _("cannot open database '%s': %s (check that "
-                             "its directory exists and is writable)"),
-                          s->path, msg);
-    default:
-        return crm_seterr(err, _("cannot %s in database '%s': %s"),
-                          what, s->path, msg);
-    }
-}
-
-/* Runs SQL without parameters (transaction control, pragmas, migration
- * scripts). */
-static int exec_sql(store *s, const char *sql, const char *what, char **err)
-{
-    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
-        return db_fail(s, rc, what, err);
-    return 0;
-}
-
-static int prepare(store *s, const char *sql, sqlite3_stmt **st,
-                   const char *what, char **err)
-{
-    int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
-    if (rc != SQLITE_OK)
-        return db_fail(s, rc, what, err);
-    return 0;
-}
-
-/* Rolls back the open transaction, if any; used on every error path. */
-static void rollback(store *s)
-{
-    if (!sqlite3_get_autocommit(s->db))
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-/* Reads the single integer a query returns (0 when it returns no row). */
-static int query_int(store *s, const char *sql, int *out, const char *what,
-                     char **err)
-{
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, sql, &st, what, err) < 0)
-        goto done;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *out = sqlite3_column_int(st, 0);
-    else if (rc == SQLITE_DONE)
-        *out = 0;
-    else {
-        db_fail(s, rc, what, err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-static int refuse_newer(store *s, int v, char **err)
-{
-    return crm_seterr(err, _("database '%s' was written by a newer crmsim "
-                         "(schema %d, this build knows %d); upgrade crmsim"),
-                      s->path, v, store_schema_version());
-}
-
-/* Applies the next missing migration in its own transaction. Re-reads the
- * version under the write lock, since another crmsim may have migrated
- * while this one waited. Sets *v to the version now in the file. */
-static int migrate_step(store *s, int *v, char **err)
-{
-    int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("upgrade the schema"), err) < 0)
-        goto done;
-    if (query_int(s, "PRAGMA user_version", v, N_("read the schema version"),
-                  err) < 0)
-        goto done;
-    if (*v > store_schema_version()) {
-        refuse_newer(s, *v, err);
-        goto done;
-    }
-    if (*v < store_schema_version()) {
-        /* PRAGMA takes no bound parameters; the number is our own. */
-        char set[64];
-        sqlite3_snprintf((int)sizeof set, set, "PRAGMA user_version = %d",
-                         *v + 1);
-        if (exec_sql(s, migrations[*v], N_("upgrade the schema"), err) < 0 ||
-            exec_sql(s, set, N_("upgrade the schema"), err) < 0)
-            goto done;
-        ++*v;
-    }
-    if (exec_sql(s, "COMMIT", N_("upgrade the schema"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    if (ret < 0)
-        rollback(s);
-    return ret;
-}
-
-/* Read-only checks before anything is written: the file is an SQLite
- * database (this is where random bytes fail), its schema is not newer than
- * ours, and an unversioned database is empty rather than another program's.
- * Sets *v to the schema version found. */
-static int check_file(store *s, int *v, char **err)
-{
-    int ntables = 0;
-    int ret = -1;
-    /* One read transaction: both answers come from the same snapshot even
-     * while another crmsim is creating the schema. */
-    if (exec_sql(s, "BEGIN", N_("read the schema"), err) < 0 ||
-        query_int(s, "PRAGMA user_version", v, N_("read the schema version"),
-                  err) < 0 ||
-        query_int(s, "SELECT count(*) FROM sqlite_master", &ntables,
-                  N_("read the schema"), err) < 0 ||
-        exec_sql(s, "COMMIT", N_("read the schema"), err) < 0)
-        goto done;
-    if (*v > store_schema_version()) {
-        refuse_newer(s, *v, err);
-        goto done;
-    }
-    if (*v == 0 && ntables > 0) {
-        crm_seterr(err, _("'%s' is not a crmsim database (it holds other "
-                      "tables)"), s->path);
-        goto done;
-    }
-    ret = 0;
-done:
-    if (ret < 0)
-        rollback(s);
-    return ret;
-}
-
-/* Connection settings, applied after check_file so a refused file is never
- * converted to WAL.
- * synchronous=FULL rather than NORMAL: in WAL mode NORMAL already keeps
- * every committed turn through a killed process, but may lose the last
- * commits on power loss or an OS crash. FULL syncs the WAL on each commit;
- * writes are paced by a person typing, so that one fsync per turn costs
- * nothing anyone notices, and a confirmed exam turn then survives a power
- * cut in the lab too. */
-static int configure(store *s, char **err)
-{
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "PRAGMA journal_mode=WAL", &st, "switch to WAL", err) < 0)
-        goto done;
-    /* Switching a new file to WAL needs an exclusive lock and SQLite does
-     * not call the busy handler for it, so wait here as a write would. */
-    int rc;
-    int waited = 0;
-    while (((rc = sqlite3_step(st)) & 0xff) == SQLITE_BUSY &&
-           waited < s->busy_ms) {
-        sqlite3_reset(st);
-        waited += sqlite3_sleep(10);
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("switch to WAL"), err);
-        goto done;
-    }
-    /* The mode may stay "memory" (for ":memory:") or the old one on a
-     * read-only file; reads still work then and writes report the cause. */
-    if (exec_sql(s, "PRAGMA synchronous=FULL", N_("set synchronous"), err) < 0 ||
-        exec_sql(s, "PRAGMA foreign_keys=ON", N_("enable foreign keys"),
-                 err) < 0)
-        goto done;
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-int store_open(const char *path, store **out, char **err)
-{
-    store *s = NULL;
-    int v = 0;
-    int rc;
-    int ret = -1;
-    *out = NULL;
-    if (!path || !*path) {
-        crm_seterr(err, _("no database path given"));
-        goto done;
-    }
-    s = xcalloc(1, sizeof *s);
-    s->path = xstrdup(path);
-    rc = sqlite3_open_v2(path, &s->db,
-                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
-    if (!s->db) {
-        crm_seterr(err, _("cannot open database '%s': out of memory"), path);
-        goto done;
-    }
-    if (rc != SQLITE_OK) {
-        db_fail(s, rc, N_("open"), err);
-        goto done;
-    }
-    sqlite3_extended_result_codes(s->db, 1);
-    s->busy_ms = busy_timeout_ms();
-    sqlite3_busy_timeout(s->db, s->busy_ms);
-    if (check_file(s, &v, err) < 0 || configure(s, err) < 0)
-        goto done;
-    while (v < store_schema_version())
-        if (migrate_step(s, &v, err) < 0)
-            goto done;
-    *out = s;
-    ret = 0;
-done:
-    if (ret < 0)
-        store_close(s);
-    return ret;
-}
-
-void store_close(store *s)
-{
-    if (!s)
-        return;
-    sqlite3_close(s->db); /* every statement is finalized where prepared */
-    free(s->path);
-    free(s);
+        strftime(buf, STORE_TIME_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm) != STORE_TIME_LEN - 1)
+        memcpy(buf, "1970-01-01T00:00:00Z", STORE_TIME_LEN);
 }
 
 /* Non-empty string check for required arguments. */
@@ -382,145 +29,25 @@ static int need(const char *v, const char *name, char **err)
     return 0;
 }
 
-/* Inserts a student row if missing; runs inside the caller's transaction. */
-static int add_student(store *s, const char *id, const char *now, char **err)
+static int check_score(int score, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "INSERT INTO students(id, created) VALUES(?1, ?2) "
-                   "ON CONFLICT(id) DO NOTHING", &st, "add a student",
-                err) < 0)
-        goto done;
-    if (sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("add a student"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("add a student"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
+    if (score < 0 || score > 100)
+        return crm_seterr(err, _("score %d is outside 0..100"), score);
+    return 0;
 }
 
-/* Inserts a scenario version if missing and fills in a title that was not
- * known yet; runs inside the caller's transaction. */
-static int add_scenario(store *s, const char *id, const char *hash,
-                        const char *title, const char *now, char **err)
+static int check_crit(int64_t session, const store_criterion *crit, int ncrit, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "INSERT INTO scenarios(id, hash, title, first_seen) "
-                   "VALUES(?1, ?2, ?3, ?4) ON CONFLICT(id, hash) DO UPDATE "
-                   "SET title = excluded.title WHERE title IS NULL",
-                &st, "add a scenario", err) < 0)
-        goto done;
-    if (sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_text(st, 3, title, -1, SQLITE_STATIC) != SQLITE_OK ||
-        sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("add a scenario"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("add a scenario"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
+    if (ncrit < 0 || (ncrit > 0 && !crit))
+        return crm_seterr(err, _("bad criteria list for session %lld"), (long long)session);
+    for (int i = 0; i < ncrit; i++)
+        if (need(crit[i].id, N_("criterion id"), err) < 0)
+            return -1;
+    return 0;
 }
 
-int store_ensure_student(store *s, const char *id, char **err)
+static int check_session(const store_session *ses, char **err)
 {
-    char now[TIME_LEN];
-    int ret = -1;
-    if (need(id, N_("student id"), err) < 0)
-        return -1;
-    now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("add a student"), err) < 0 ||
-        add_student(s, id, now, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("add a student"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    if (ret < 0)
-        rollback(s);
-    return ret;
-}
-
-int store_ensure_scenario(store *s, const char *id, const char *hash,
-                          const char *title, char **err)
-{
-    char now[TIME_LEN];
-    int ret = -1;
-    if (need(id, N_("scenario id"), err) < 0 ||
-        need(hash, N_("scenario hash"), err) < 0)
-        return -1;
-    now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("add a scenario"), err) < 0 ||
-        add_scenario(s, id, hash, title, now, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("add a scenario"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    if (ret < 0)
-        rollback(s);
-    return ret;
-}
-
-/* Inserts the session row itself; runs inside the caller's transaction. */
-static int add_session(store *s, store_session *ses, const char *started,
-                       char **err)
-{
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "INSERT INTO sessions(student, scenario, scenario_hash, "
-                   "lexicon_hash, seed, mode, started, hints, submission, head) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                &st, "start a session", err) < 0)
-        goto done;
-    if (sqlite3_bind_text(st, 1, ses->student, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 2, ses->scenario, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 3, ses->scenario_hash, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 4, ses->lexicon_hash, -1, SQLITE_STATIC) ||
-        sqlite3_bind_int64(st, 5, ses->seed) ||
-        sqlite3_bind_text(st, 6, ses->mode, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 7, started, -1, SQLITE_STATIC) ||
-        sqlite3_bind_int(st, 8, ses->hints > 0 ? ses->hints : 0) ||
-        sqlite3_bind_text(st, 9, ses->submission, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 10, ses->head, -1, SQLITE_STATIC)) {
-        db_fail(s, sqlite3_errcode(s->db), N_("start a session"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_CONSTRAINT_UNIQUE && ses->submission) {
-        crm_seterr(err, _("this submitted session is already in the database"));
-        goto done;
-    }
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("start a session"), err);
-        goto done;
-    }
-    ses->id = sqlite3_last_insert_rowid(s->db);
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* The session row is always written open: ended, outcome and score in *ses
- * are ignored (store_session_end sets them). */
-int store_session_begin(store *s, store_session *ses, char **err)
-{
-    char now[TIME_LEN];
-    int ret = -1;
     if (need(ses->student, N_("student id"), err) < 0 ||
         need(ses->scenario, N_("scenario id"), err) < 0 ||
         need(ses->scenario_hash, N_("scenario hash"), err) < 0 ||
@@ -529,582 +56,216 @@ int store_session_begin(store *s, store_session *ses, char **err)
         return -1;
     if (strcmp(ses->mode, "practice") != 0 && strcmp(ses->mode, "exam") != 0)
         return crm_seterr(err, _("unknown session mode '%s' (use practice or "
-                             "exam)"), ses->mode);
+                                 "exam)"), ses->mode);
+    return 0;
+}
+
+int store_is_url(const char *where)
+{
+    return where && (strncmp(where, "postgresql://", 13) == 0 ||
+                     strncmp(where, "postgres://", 11) == 0);
+}
+
+int store_open(const char *where, store **out, char **err)
+{
+    *out = NULL;
+    if (!where || !*where)
+        return crm_seterr(err, _("no database path given"));
+    return store_is_url(where) ? store_pg_open(where, out, err)
+                               : store_sqlite_open(where, out, err);
+}
+
+void store_close(store *s)
+{
+    if (s)
+        s->ops->close(s);
+}
+
+const char *store_backend(const store *s) { return s->ops->name; }
+
+const char *store_where(const store *s) { return s->where; }
+
+int store_can_instruct(store *s, char **who, char **err)
+{
+    *who = NULL;
+    return s->ops->can_instruct(s, who, err);
+}
+
+int store_ensure_student(store *s, const char *id, char **err)
+{
+    char now[STORE_TIME_LEN];
+    if (need(id, N_("student id"), err) < 0)
+        return -1;
     now_iso(now);
-    const char *started = ses->started ? ses->started : now;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("start a session"), err) < 0 ||
-        add_student(s, ses->student, now, err) < 0 ||
-        add_scenario(s, ses->scenario, ses->scenario_hash, NULL, now,
-                     err) < 0 ||
-        add_session(s, ses, started, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("start a session"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    if (ret < 0)
-        rollback(s);
-    return ret;
+    return s->ops->ensure_student(s, id, now, err);
 }
 
-/* Checks, inside the caller's transaction, that the session exists and has
- * not ended yet: a scored session never grows. */
-static int check_open(store *s, int64_t session, char **err)
+int store_ensure_scenario(store *s, const char *id, const char *hash, const char *title,
+                          char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "SELECT ended IS NOT NULL FROM sessions WHERE id = ?1",
-                &st, "read a session", err) < 0)
-        goto done;
-    if (sqlite3_bind_int64(st, 1, session) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("read a session"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        crm_seterr(err, _("no session %lld"), (long long)session);
-        goto done;
-    }
-    if (rc != SQLITE_ROW) {
-        db_fail(s, rc, N_("read a session"), err);
-        goto done;
-    }
-    if (sqlite3_column_int(st, 0)) {
-        crm_seterr(err, _("session %lld has already ended"), (long long)session);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
+    char now[STORE_TIME_LEN];
+    if (need(id, N_("scenario id"), err) < 0 || need(hash, N_("scenario hash"), err) < 0)
+        return -1;
+    now_iso(now);
+    return s->ops->ensure_scenario(s, id, hash, title, now, err);
 }
 
-/* Inserts one turn row; runs inside the caller's transaction. */
-static int add_turn(store *s, int64_t session, const store_turn *t,
-                    const char *now, char **err)
+/* The session row is always written open: ended, outcome and score in *ses
+ * are ignored (store_session_end sets them). */
+int store_session_begin(store *s, store_session *ses, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "INSERT INTO turns(session, n, reply, customer, findings, "
-                   "state, created, chain) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                &st, "store a turn", err) < 0)
-        goto done;
-    if (sqlite3_bind_int64(st, 1, session) ||
-        sqlite3_bind_int(st, 2, t->n) ||
-        sqlite3_bind_text(st, 3, t->reply, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 4, t->customer, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 5, t->findings_json, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 6, t->state_json, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 7, now, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 8, t->chain, -1, SQLITE_STATIC)) {
-        db_fail(s, sqlite3_errcode(s->db), N_("store a turn"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-        crm_seterr(err, _("turn %d of session %lld is already stored"), t->n,
-                   (long long)session);
-        goto done;
-    }
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("store a turn"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
+    char now[STORE_TIME_LEN];
+    if (check_session(ses, err) < 0)
+        return -1;
+    now_iso(now);
+    return s->ops->session_begin(s, ses, ses->started ? ses->started : now, now, err);
 }
 
-/* Sets the session's hint count; runs inside the caller's transaction. */
-static int set_hints(store *s, int64_t session, int hints, char **err)
+int store_turn_add(store *s, int64_t session, const store_turn *t, int hints, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "UPDATE sessions SET hints = ?1 WHERE id = ?2", &st,
-                "count hints", err) < 0)
-        goto done;
-    if (sqlite3_bind_int(st, 1, hints) ||
-        sqlite3_bind_int64(st, 2, session)) {
-        db_fail(s, sqlite3_errcode(s->db), N_("count hints"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("count hints"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-int store_turn_add(store *s, int64_t session, const store_turn *t, int hints,
-                   char **err)
-{
-    char now[TIME_LEN];
-    int ret = -1;
+    char now[STORE_TIME_LEN];
     if (t->n < 0)
         return crm_seterr(err, _("bad turn number %d"), t->n);
     if (hints < 0)
         return crm_seterr(err, _("bad hint count %d"), hints);
     if (!t->customer || !t->findings_json || !t->state_json)
         return crm_seterr(err, _("turn %d is missing the customer line, "
-                             "findings or state"), t->n);
+                                 "findings or state"), t->n);
     now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("store a turn"), err) < 0 ||
-        check_open(s, session, err) < 0 ||
-        add_turn(s, session, t, now, err) < 0 ||
-        set_hints(s, session, hints, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("store a turn"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    if (ret < 0)
-        rollback(s);
-    return ret;
+    return s->ops->turn_add(s, session, t, hints, now, err);
 }
 
-/* Writes ended, outcome and score; runs inside the caller's transaction. */
-static int close_session(store *s, int64_t session, const char *outcome,
-                         int score, int hints, const char *ended_by, const char *chain,
-                         const char *now, char **err)
-{
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "UPDATE sessions SET ended = ?1, outcome = ?2, "
-                   "score = ?3, hints = ?5, ended_by = ?6, chain = ?7 WHERE id = ?4", &st,
-                "end a session",
-                err) < 0)
-        goto done;
-    if (sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC) ||
-        sqlite3_bind_int(st, 3, score) ||
-        sqlite3_bind_int64(st, 4, session) ||
-        sqlite3_bind_int(st, 5, hints) ||
-        sqlite3_bind_text(st, 6, ended_by, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 7, chain, -1, SQLITE_STATIC)) {
-        db_fail(s, sqlite3_errcode(s->db), N_("end a session"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("end a session"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* Inserts the per-criterion scores; runs inside the caller's transaction. */
-static int add_scores(store *s, int64_t session, const store_criterion *crit,
+int store_session_end(store *s, int64_t session, const char *outcome, int score, int hints,
+                      const char *ended_by, const char *chain, const store_criterion *crit,
                       int ncrit, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "INSERT INTO scores(session, criterion, points, max) "
-                   "VALUES(?1, ?2, ?3, ?4)", &st, "store scores", err) < 0)
-        goto done;
-    for (int i = 0; i < ncrit; i++) {
-        if (sqlite3_reset(st) ||
-            sqlite3_bind_int64(st, 1, session) ||
-            sqlite3_bind_text(st, 2, crit[i].id, -1, SQLITE_STATIC) ||
-            sqlite3_bind_double(st, 3, crit[i].points) ||
-            sqlite3_bind_double(st, 4, crit[i].max)) {
-            db_fail(s, sqlite3_errcode(s->db), N_("store scores"), err);
-            goto done;
-        }
-        int rc = sqlite3_step(st);
-        if (rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
-            crm_seterr(err, _("criterion '%s' given twice for session %lld"),
-                       crit[i].id, (long long)session);
-            goto done;
-        }
-        if (rc != SQLITE_DONE) {
-            db_fail(s, rc, N_("store scores"), err);
-            goto done;
-        }
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-int store_session_end(store *s, int64_t session, const char *outcome,
-                      int score, int hints, const char *ended_by, const char *chain,
-                      const store_criterion *crit, int ncrit, char **err)
-{
-    char now[TIME_LEN];
-    int ret = -1;
-    if (need(outcome, N_("session outcome"), err) < 0)
+    char now[STORE_TIME_LEN];
+    if (need(outcome, N_("session outcome"), err) < 0 || check_score(score, err) < 0 ||
+        check_crit(session, crit, ncrit, err) < 0)
         return -1;
-    if (score < 0 || score > 100)
-        return crm_seterr(err, _("score %d is outside 0..100"), score);
-    if (ncrit < 0 || (ncrit > 0 && !crit))
-        return crm_seterr(err, _("bad criteria list for session %lld"),
-                          (long long)session);
-    for (int i = 0; i < ncrit; i++)
-        if (need(crit[i].id, N_("criterion id"), err) < 0)
-            return -1;
     now_iso(now);
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("end a session"), err) < 0 ||
-        check_open(s, session, err) < 0 ||
-        close_session(s, session, outcome, score, hints, ended_by, chain, now, err) < 0 ||
-        add_scores(s, session, crit, ncrit, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("end a session"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    if (ret < 0)
-        rollback(s);
-    return ret;
+    return s->ops->session_end(s, session, outcome, score, hints, ended_by, chain, crit, ncrit,
+                               now, err);
 }
 
-/* Fills ses from a row of SESSION_COLS; strings point into the statement. */
-static void row_to_session(sqlite3_stmt *st, store_session *ses)
+int store_sessions(store *s, const char *student, int limit, store_session_cb cb, void *ctx,
+                   char **err)
 {
-    ses->id = sqlite3_column_int64(st, 0);
-    ses->student = (const char *)sqlite3_column_text(st, 1);
-    ses->scenario = (const char *)sqlite3_column_text(st, 2);
-    ses->scenario_hash = (const char *)sqlite3_column_text(st, 3);
-    ses->lexicon_hash = (const char *)sqlite3_column_text(st, 4);
-    ses->seed = sqlite3_column_int64(st, 5);
-    ses->mode = (const char *)sqlite3_column_text(st, 6);
-    ses->started = (const char *)sqlite3_column_text(st, 7);
-    ses->ended = (const char *)sqlite3_column_text(st, 8);
-    ses->outcome = (const char *)sqlite3_column_text(st, 9);
-    ses->score = sqlite3_column_type(st, 10) == SQLITE_NULL
-                     ? -1 : sqlite3_column_int(st, 10);
-    ses->hints = sqlite3_column_int(st, 11);
-    ses->turns = sqlite3_column_int(st, 12);
-    ses->ended_by = (const char *)sqlite3_column_text(st, 13);
-    ses->submission = (const char *)sqlite3_column_text(st, 14);
-    ses->chain = (const char *)sqlite3_column_text(st, 15);
-    ses->head = (const char *)sqlite3_column_text(st, 16);
+    return s->ops->sessions(s, student, limit, cb, ctx, err);
 }
 
-int store_sessions(store *s, const char *student, int limit,
-                   store_session_cb cb, void *ctx, char **err)
+int store_session_get(store *s, int64_t id, store_session_cb scb, store_turn_cb tcb, void *ctx,
+                      char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    /* Two texts rather than "?1 IS NULL OR", so the filtered walk uses the
-     * sessions_by_student index. */
-    const char *sql = student
-        ? "SELECT " SESSION_COLS " FROM sessions s WHERE s.student = ?1 "
-          "ORDER BY s.id DESC LIMIT ?2"
-        : "SELECT " SESSION_COLS " FROM sessions s "
-          "ORDER BY s.id DESC LIMIT ?2";
-    if (prepare(s, sql, &st, "list sessions", err) < 0)
-        goto done;
-    if ((student &&
-         sqlite3_bind_text(st, 1, student, -1, SQLITE_STATIC) != SQLITE_OK) ||
-        sqlite3_bind_int(st, 2, limit > 0 ? limit : -1) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("list sessions"), err);
-        goto done;
-    }
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_session ses;
-        row_to_session(st, &ses);
-        if (cb && cb(&ses, ctx) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("list sessions"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* Reads the session row and hands it to scb; *stop is set when scb asks to
- * stop. Runs inside store_session_get's read transaction. */
-static int get_session_row(store *s, int64_t id, store_session_cb scb,
-                           void *ctx, int *stop, char **err)
-{
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "SELECT " SESSION_COLS " FROM sessions s WHERE s.id = ?1",
-                &st, "read a session", err) < 0)
-        goto done;
-    if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("read a session"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        crm_seterr(err, _("no session %lld"), (long long)id);
-        goto done;
-    }
-    if (rc != SQLITE_ROW) {
-        db_fail(s, rc, N_("read a session"), err);
-        goto done;
-    }
-    store_session ses;
-    row_to_session(st, &ses);
-    *stop = scb && scb(&ses, ctx) != 0;
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* Hands each turn of session id to tcb in n order. */
-static int get_turns(store *s, int64_t id, store_turn_cb tcb, void *ctx,
-                     char **err)
-{
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "SELECT n, reply, customer, findings, state, chain FROM turns "
-                   "WHERE session = ?1 ORDER BY n", &st, "read turns",
-                err) < 0)
-        goto done;
-    if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("read turns"), err);
-        goto done;
-    }
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_turn t;
-        t.n = sqlite3_column_int(st, 0);
-        t.reply = (const char *)sqlite3_column_text(st, 1);
-        t.customer = (const char *)sqlite3_column_text(st, 2);
-        t.findings_json = (const char *)sqlite3_column_text(st, 3);
-        t.state_json = (const char *)sqlite3_column_text(st, 4);
-        t.chain = (const char *)sqlite3_column_text(st, 5);
-        if (tcb && tcb(&t, ctx) != 0) {
-            rc = SQLITE_DONE;
-            break;
-        }
-    }
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("read turns"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* Both reads share one read transaction, so the session's turn count and
- * the turns handed to tcb agree even while another crmsim writes. The
- * callbacks must not write through the same store (its BEGIN IMMEDIATE
- * would fail inside the read transaction); write after this returns. */
-int store_session_get(store *s, int64_t id, store_session_cb scb,
-                      store_turn_cb tcb, void *ctx, char **err)
-{
-    int own = sqlite3_get_autocommit(s->db);
-    int stop = 0;
-    int ret = -1;
-    if (own && exec_sql(s, "BEGIN", N_("read a session"), err) < 0)
-        goto done;
-    if (get_session_row(s, id, scb, ctx, &stop, err) < 0 ||
-        (!stop && get_turns(s, id, tcb, ctx, err) < 0))
-        goto done;
-    if (own && exec_sql(s, "COMMIT", N_("read a session"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    if (ret < 0 && own)
-        rollback(s);
-    return ret;
+    return s->ops->session_get(s, id, scb, tcb, ctx, err);
 }
 
 int store_scores(store *s, int64_t session, store_crit_cb cb, void *ctx, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1, rc;
-    if (prepare(s, "SELECT criterion, points, max FROM scores WHERE session = ?1 "
-                   "ORDER BY rowid", &st, "read scores", err) < 0)
-        return -1;
-    if (sqlite3_bind_int64(st, 1, session) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("read scores"), err);
-        goto done;
-    }
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_criterion c = { (const char *)sqlite3_column_text(st, 0),
-                              sqlite3_column_double(st, 1), sqlite3_column_double(st, 2) };
-        if (cb(&c, ctx) != 0)
-            break;
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("read scores"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* Sets score and lexicon hash of an ended session. */
-static int set_regrade(store *s, int64_t session, int score, const char *lexicon_hash,
-                       char **err)
-{
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
-    if (prepare(s, "UPDATE sessions SET score = ?1, lexicon_hash = ?2 "
-                   "WHERE id = ?3 AND ended IS NOT NULL", &st, "regrade a session", err) < 0)
-        return -1;
-    if (sqlite3_bind_int(st, 1, score) ||
-        sqlite3_bind_text(st, 2, lexicon_hash, -1, SQLITE_STATIC) ||
-        sqlite3_bind_int64(st, 3, session)) {
-        db_fail(s, sqlite3_errcode(s->db), N_("regrade a session"), err);
-        goto done;
-    }
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("regrade a session"), err);
-        goto done;
-    }
-    if (sqlite3_changes(s->db) != 1) {
-        crm_seterr(err, _("session %lld is not an ended session"), (long long)session);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
+    return s->ops->scores(s, session, cb, ctx, err);
 }
 
 int store_session_regrade(store *s, int64_t session, int score, const char *lexicon_hash,
                           const store_criterion *crit, int ncrit, char **err)
 {
-    int ret = -1;
-    if (need(lexicon_hash, N_("lexicon hash"), err) < 0)
+    if (need(lexicon_hash, N_("lexicon hash"), err) < 0 || check_score(score, err) < 0 ||
+        check_crit(session, crit, ncrit, err) < 0)
         return -1;
-    if (score < 0 || score > 100)
-        return crm_seterr(err, _("score %d is outside 0..100"), score);
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("regrade a session"), err) < 0)
-        return -1;
-    sqlite3_stmt *st = NULL;
-    if (set_regrade(s, session, score, lexicon_hash, err) < 0 ||
-        prepare(s, "DELETE FROM scores WHERE session = ?1", &st, "regrade a session", err) < 0)
-        goto done;
-    if (sqlite3_bind_int64(st, 1, session) || sqlite3_step(st) != SQLITE_DONE) {
-        db_fail(s, sqlite3_errcode(s->db), N_("regrade a session"), err);
-        goto done;
-    }
-    if (add_scores(s, session, crit, ncrit, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("regrade a session"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    if (ret < 0)
-        rollback(s);
-    return ret;
+    return s->ops->session_regrade(s, session, score, lexicon_hash, crit, ncrit, err);
 }
 
 int store_roster_import(store *s, const store_student *rows, size_t n, int *added,
                         int *updated, char **err)
 {
-    sqlite3_stmt *find = NULL, *up = NULL;
-    int ret = -1;
-    char now[TIME_LEN];
-    now_iso(now);
+    char now[STORE_TIME_LEN];
     *added = *updated = 0;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("import the roster"), err) < 0)
-        return -1;
-    if (prepare(s, "SELECT 1 FROM students WHERE id = ?1 AND enrolled = 1", &find,
-                N_("import the roster"), err) < 0 ||
-        prepare(s, "INSERT INTO students(id, name, class, created, enrolled) "
-                   "VALUES(?1, ?2, ?3, ?4, 1) ON CONFLICT(id) DO UPDATE SET "
-                   "name = coalesce(nullif(excluded.name, ''), name), "
-                   "class = coalesce(nullif(excluded.class, ''), class), enrolled = 1",
-                &up, N_("import the roster"), err) < 0)
-        goto done;
-    for (size_t i = 0; i < n; i++) {
-        sqlite3_reset(find);
-        sqlite3_reset(up);
-        if (sqlite3_bind_text(find, 1, rows[i].id, -1, SQLITE_STATIC) ||
-            sqlite3_bind_text(up, 1, rows[i].id, -1, SQLITE_STATIC) ||
-            sqlite3_bind_text(up, 2, rows[i].name, -1, SQLITE_STATIC) ||
-            sqlite3_bind_text(up, 3, rows[i].klass, -1, SQLITE_STATIC) ||
-            sqlite3_bind_text(up, 4, now, -1, SQLITE_STATIC)) {
-            db_fail(s, sqlite3_errcode(s->db), N_("import the roster"), err);
-            goto done;
-        }
-        int known = sqlite3_step(find) == SQLITE_ROW;
-        if (sqlite3_step(up) != SQLITE_DONE) {
-            db_fail(s, sqlite3_errcode(s->db), N_("import the roster"), err);
-            goto done;
-        }
-        if (known)
-            (*updated)++;
-        else
-            (*added)++;
-    }
-    if (exec_sql(s, "COMMIT", N_("import the roster"), err) < 0)
-        goto done;
-    ret = 0;
-done:
-    sqlite3_finalize(find);
-    sqlite3_finalize(up);
-    if (ret < 0)
-        rollback(s);
-    return ret;
+    for (size_t i = 0; i < n; i++)
+        if (need(rows[i].id, N_("student id"), err) < 0)
+            return -1;
+    now_iso(now);
+    return s->ops->roster_import(s, rows, n, added, updated, now, err);
 }
 
 int store_roster(store *s, const char *klass, store_student_cb cb, void *ctx, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1, rc;
-    if (prepare(s, "SELECT id, name, class FROM students WHERE enrolled = 1 "
-                   "AND (?1 IS NULL OR class = ?1) ORDER BY class, id",
-                &st, N_("read the roster"), err) < 0)
-        return -1;
-    if (sqlite3_bind_text(st, 1, klass, -1, SQLITE_STATIC) != SQLITE_OK) {
-        db_fail(s, sqlite3_errcode(s->db), N_("read the roster"), err);
-        goto done;
-    }
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        store_student r = { (const char *)sqlite3_column_text(st, 0),
-                            (const char *)sqlite3_column_text(st, 1),
-                            (const char *)sqlite3_column_text(st, 2) };
-        if (cb(&r, ctx) != 0)
-            break;
-    }
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        db_fail(s, rc, N_("read the roster"), err);
-        goto done;
-    }
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
+    return s->ops->roster(s, klass, cb, ctx, err);
 }
 
-int store_count_sessions(store *s, const char *student, const char *scenario,
-                         const char *mode, int *n, char **err)
+int store_count_sessions(store *s, const char *student, const char *scenario, const char *mode,
+                         int *n, char **err)
 {
-    sqlite3_stmt *st = NULL;
-    int ret = -1;
     *n = 0;
-    if (prepare(s, "SELECT count(*) FROM sessions WHERE student = ?1 AND scenario = ?2 "
-                   "AND mode = ?3", &st, N_("count sessions"), err) < 0)
+    if (need(student, N_("student id"), err) < 0 || need(scenario, N_("scenario id"), err) < 0 ||
+        need(mode, N_("session mode"), err) < 0)
         return -1;
-    if (sqlite3_bind_text(st, 1, student, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 2, scenario, -1, SQLITE_STATIC) ||
-        sqlite3_bind_text(st, 3, mode, -1, SQLITE_STATIC) ||
-        sqlite3_step(st) != SQLITE_ROW) {
-        db_fail(s, sqlite3_errcode(s->db), N_("count sessions"), err);
-        goto done;
-    }
-    *n = sqlite3_column_int(st, 0);
-    ret = 0;
-done:
-    sqlite3_finalize(st);
-    return ret;
+    return s->ops->count_sessions(s, student, scenario, mode, n, err);
 }
 
-sqlite3 *store_sqlite(store *s) { return s->db; }
+int store_dump_students(store *s, store_student_row_cb cb, void *ctx, char **err)
+{
+    return s->ops->dump_students(s, cb, ctx, err);
+}
+
+int store_dump_scenarios(store *s, store_scenario_row_cb cb, void *ctx, char **err)
+{
+    return s->ops->dump_scenarios(s, cb, ctx, err);
+}
+
+int store_import_student(store *s, const store_student_row *r, char **err)
+{
+    if (need(r->id, N_("student id"), err) < 0)
+        return -1;
+    return s->ops->import_student(s, r, err);
+}
+
+int store_import_scenario(store *s, const store_scenario_row *r, char **err)
+{
+    if (need(r->id, N_("scenario id"), err) < 0 || need(r->hash, N_("scenario hash"), err) < 0)
+        return -1;
+    return s->ops->import_scenario(s, r, err);
+}
+
+int store_import_session(store *s, store_session *ses, const store_turn *t, int nt,
+                         const store_criterion *crit, int ncrit, int *dup, char **err)
+{
+    *dup = 0;
+    if (check_session(ses, err) < 0 || need(ses->started, N_("start time"), err) < 0 ||
+        check_crit(ses->id, crit, ncrit, err) < 0)
+        return -1;
+    if (ses->score != -1 && check_score(ses->score, err) < 0)
+        return -1;
+    for (int i = 0; i < nt; i++)
+        if (t[i].n < 0 || !t[i].customer || !t[i].findings_json || !t[i].state_json ||
+            !t[i].created)
+            return crm_seterr(err, _("turn %d is missing the customer line, "
+                                     "findings or state"), t[i].n);
+    return s->ops->import_session(s, ses, t, nt, crit, ncrit, dup, err);
+}
+
+/* ---- store_query.h ----------------------------------------------------- */
+
+int store_q_begin(store *s, char **err) { return s->ops->q_begin(s, err); }
+
+void store_q_end(store *s) { s->ops->q_end(s); }
+
+int store_q_sessions(store *s, const store_filter *f, store_q_session_cb cb, void *ctx,
+                     char **err)
+{
+    return s->ops->q_sessions(s, f, cb, ctx, err);
+}
+
+int store_q_criteria(store *s, const store_filter *f, store_q_crit_cb cb, void *ctx, char **err)
+{
+    return s->ops->q_criteria(s, f, cb, ctx, err);
+}
+
+int store_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void *ctx, char **err)
+{
+    return s->ops->q_turns(s, f, cb, ctx, err);
+}
+
+int store_q_students(store *s, const store_filter *f, store_q_student_cb cb, void *ctx,
+                     char **err)
+{
+    return s->ops->q_students(s, f, cb, ctx, err);
+}

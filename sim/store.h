@@ -1,8 +1,9 @@
 /*
- * store.h - the SQLite store: students, scenarios, sessions, turns and
- * per-criterion scores. Only store.c includes sqlite3.h.
- * Every write is one transaction; the schema version lives in
- * PRAGMA user_version and is migrated forward on open.
+ * store.h - the store: students, scenarios, sessions, turns and
+ * per-criterion scores, in an SQLite file (the default) or a PostgreSQL
+ * database (a `postgresql://` URL). Only the store_*.c files include
+ * sqlite3.h or libpq-fe.h. Every write is one transaction; the schema
+ * version is migrated forward on open, the same versions on both backends.
  * Deliberately not here: grading, Lua, formatting for the terminal.
  */
 #ifndef CRM_STORE_H
@@ -47,6 +48,7 @@ typedef struct store_turn {
     const char *findings_json; /* JSON {"forbidden":[…],"empathy":[…],"steps":[…]} */
     const char *state_json;    /* persona state after the turn, JSON */
     const char *chain;         /* tamper-evident chain value after this turn, or NULL */
+    const char *created;       /* when it was stored (read back; ignored by store_turn_add) */
 } store_turn;
 
 typedef struct store_student {
@@ -55,12 +57,44 @@ typedef struct store_student {
     const char *klass;  /* 班级 */
 } store_student;
 
-/* Opens (creating if needed) the database at path, sets WAL, a busy
- * timeout, foreign keys, and migrates the schema. Refuses a database whose
- * user_version is newer than this program knows. On error returns -1 and
- * sets *err (caller frees); *out is NULL then. */
-int store_open(const char *path, store **out, char **err);
+/* Every column of a student row, for `db copy`. */
+typedef struct store_student_row {
+    const char *id;
+    const char *name;
+    const char *klass;
+    const char *created;
+    int enrolled;
+} store_student_row;
+
+/* Every column of a scenario version row, for `db copy`. */
+typedef struct store_scenario_row {
+    const char *id;
+    const char *hash;
+    const char *title;
+    const char *first_seen;
+} store_scenario_row;
+
+/* 1 when where names a PostgreSQL database ("postgresql://…" or
+ * "postgres://…"), 0 for an SQLite file path. */
+int store_is_url(const char *where);
+
+/* Opens the database: an SQLite file (created if needed; WAL, a busy
+ * timeout, foreign keys) or a PostgreSQL URL (through libpq). Migrates the
+ * schema forward; refuses a database whose schema is newer than this
+ * program knows. On error returns -1 and sets *err (caller frees); *out is
+ * NULL then. */
+int store_open(const char *where, store **out, char **err);
 void store_close(store *s);
+/* "sqlite" or "postgresql". */
+const char *store_backend(const store *s);
+/* The file or the URL (without its password), for messages. */
+const char *store_where(const store *s);
+/* Whether this connection may do the instructor's work (grade, regrade,
+ * report, export, roster): always on an SQLite file, which is the
+ * instructor's own; on PostgreSQL only for the owner of the tables and
+ * members of crmsim_instructor. Returns 1 or 0, and sets *who to the
+ * database role (caller frees; NULL for SQLite); -1 on error. */
+int store_can_instruct(store *s, char **who, char **err);
 
 /* Inserts if missing. */
 int store_ensure_student(store *s, const char *id, char **err);
@@ -114,11 +148,25 @@ int store_roster(store *s, const char *klass, store_student_cb cb, void *ctx, ch
 int store_count_sessions(store *s, const char *student, const char *scenario,
                          const char *mode, int *n, char **err);
 
+/* For `db copy`: every student and every scenario version, in key order;
+ * strings are valid only during the callback. */
+typedef int (*store_student_row_cb)(const store_student_row *r, void *ctx);
+typedef int (*store_scenario_row_cb)(const store_scenario_row *r, void *ctx);
+int store_dump_students(store *s, store_student_row_cb cb, void *ctx, char **err);
+int store_dump_scenarios(store *s, store_scenario_row_cb cb, void *ctx, char **err);
+/* Adds a student (keeping what the target knows: enrolled stays 1 once set,
+ * name and class are filled only where missing) or a scenario version. */
+int store_import_student(store *s, const store_student_row *r, char **err);
+int store_import_scenario(store *s, const store_scenario_row *r, char **err);
+/* Adds a whole session as it was stored elsewhere (every column, its turns
+ * with their times, its criteria) in one transaction, under a new id set
+ * in ses->id. A session already there (same chain head and same
+ * submission) is not added again: *dup = 1 and ses->id is the existing
+ * one. The student and scenario version must have been imported. */
+int store_import_session(store *s, store_session *ses, const store_turn *t, int nt,
+                         const store_criterion *crit, int ncrit, int *dup, char **err);
+
 /* Latest schema version this build knows. */
 int store_schema_version(void);
-
-/* The SQLite connection, for the read-only queries of store_query.c (the
- * only other file that includes sqlite3.h); owned by the store. */
-struct sqlite3 *store_sqlite(store *s);
 
 #endif

@@ -1,12 +1,12 @@
 /*
- * store_query.c - the read-only queries behind `crmsim report` and
+ * store_sqlite_query.c - the SQLite backend's read-only queries behind `crmsim report` and
  * `crmsim export`: counted sessions under a filter, their criteria, turns
  * and students, each handed row by row to a callback. Every query binds
  * its parameters and finalizes its statement before returning.
  * Deliberately not here: any write, any schema change (store.c owns the
  * schema), any arithmetic on the rows.
  */
-#include "store_query.h"
+#include "store_backend.h"
 
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -77,18 +77,18 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
-int store_q_begin(store *s, char **err)
+int sq_q_begin(store *s, char **err)
 {
-    sqlite3 *db = store_sqlite(s);
+    sqlite3 *db = store_sqlite_db(s);
     int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return q_fail(db, rc, N_("read the sessions"), err);
     return 0;
 }
 
-void store_q_end(store *s)
+void sq_q_end(store *s)
 {
-    sqlite3 *db = store_sqlite(s);
+    sqlite3 *db = store_sqlite_db(s);
     if (!sqlite3_get_autocommit(db))
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 }
@@ -108,10 +108,10 @@ static int session_row(sqlite3_stmt *st, const q_cb *cb)
     return cb->session(&r, cb->ctx);
 }
 
-int store_q_sessions(store *s, const store_filter *f, store_q_session_cb cb, void *ctx,
+int sq_q_sessions(store *s, const store_filter *f, store_q_session_cb cb, void *ctx,
                      char **err)
 {
-    sqlite3 *db = store_sqlite(s);
+    sqlite3 *db = store_sqlite_db(s);
     sqlite3_stmt *st = NULL;
     int ret = -1;
     q_cb c = { .session = cb, .ctx = ctx };
@@ -134,9 +134,9 @@ static int crit_row(sqlite3_stmt *st, const q_cb *cb)
     return cb->crit(&r, cb->ctx);
 }
 
-int store_q_criteria(store *s, const store_filter *f, store_q_crit_cb cb, void *ctx, char **err)
+int sq_q_criteria(store *s, const store_filter *f, store_q_crit_cb cb, void *ctx, char **err)
 {
-    sqlite3 *db = store_sqlite(s);
+    sqlite3 *db = store_sqlite_db(s);
     sqlite3_stmt *st = NULL;
     int ret = -1;
     q_cb c = { .crit = cb, .ctx = ctx };
@@ -159,9 +159,9 @@ static int turn_row(sqlite3_stmt *st, const q_cb *cb)
     return cb->turn(&r, cb->ctx);
 }
 
-int store_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void *ctx, char **err)
+int sq_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void *ctx, char **err)
 {
-    sqlite3 *db = store_sqlite(s);
+    sqlite3 *db = store_sqlite_db(s);
     sqlite3_stmt *st = NULL;
     int ret = -1;
     q_cb c = { .turn = cb, .ctx = ctx };
@@ -184,10 +184,10 @@ static int student_row(sqlite3_stmt *st, const q_cb *cb)
     return cb->student(&r, cb->ctx);
 }
 
-int store_q_students(store *s, const store_filter *f, store_q_student_cb cb, void *ctx,
+int sq_q_students(store *s, const store_filter *f, store_q_student_cb cb, void *ctx,
                      char **err)
 {
-    sqlite3 *db = store_sqlite(s);
+    sqlite3 *db = store_sqlite_db(s);
     sqlite3_stmt *st = NULL;
     int ret = -1;
     q_cb c = { .student = cb, .ctx = ctx };
