@@ -47,7 +47,7 @@ static int read_rows(crm_ctx *ctx, const store_filter *f, crep *r)
     store *db = NULL;
     char *err = NULL;
     int ret = -1;
-    if (ctx_open_store(ctx, &db) < 0)
+    if (ctx_open_instructor(ctx, &db, N_("read the class's results")) < 0)
         return -1;
     if (store_q_begin(db, &err) < 0 ||
         store_q_students(db, f, on_student, r, &err) < 0 ||

@@ -48,7 +48,7 @@ static int grade_files(crm_ctx *ctx, int n, char **files)
         course_release(&crs);
         return crm_error(_("no exam key is set (set CRMSIM_EXAM_KEY to the key used for the exam)")), EXIT_FAIL;
     }
-    if (ctx_open_store(ctx, &db) < 0) {
+    if (ctx_open_instructor(ctx, &db, N_("grade submissions")) < 0) {
         course_release(&crs);
         return EXIT_FAIL;
     }

@@ -403,6 +403,30 @@ static int find_enrolled(const store_student *st, void *vctx)
     return 0;
 }
 
+/* On a shared server a student's database role plays as itself: the role
+ * is the student id unless one was given, and another id is refused here
+ * with a clear message (the server would refuse it anyway). *who keeps the
+ * role name alive while o->student points to it. */
+static int play_as_self(store *db, play_opts *o, int given, char **who)
+{
+    char *err = NULL;
+    int inst = store_can_instruct(db, who, &err);
+    if (inst < 0) {
+        crm_error("%s", err);
+        free(err);
+        return -1;
+    }
+    if (inst || !*who)
+        return 0;
+    if (!given)
+        o->student = *who;
+    else if (strcmp(o->student, *who) != 0)
+        return crm_error(_("connected to '%s' as '%s': on a shared server each student plays "
+                           "as themselves (leave out --student, or use --student %s)"),
+                         store_where(db), *who, *who);
+    return 0;
+}
+
 /* Exam admission: a course scenario, a key, a student on the roster,
  * attempts left; sets the student's exam seed. Prints why not and -1. */
 static int exam_admit(const course *crs, store *db, play_opts *o, const char *name, const char *key)
@@ -495,8 +519,10 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         return cmd_usage_error(&cmd_play_entry, _("--resume continues a session with its own seed and mode; it takes no --seed or --exam"));
     if (o.resume)
         return resume_exec(ctx, &o, argc - optind == 1 ? argv[optind] : NULL);
+    int given = o.student != NULL;
     if (!o.student) {
         const char *env = getenv("CRMSIM_STUDENT");
+        given = env && *env;
         o.student = env && *env ? env : getenv("USER");
         if (!o.student || !*o.student)
             o.student = "student";
@@ -507,7 +533,7 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
     course crs;
     store *db = NULL;
     session *s = NULL;
-    char *path = NULL, *err = NULL, *hist = NULL;
+    char *path = NULL, *err = NULL, *hist = NULL, *who = NULL;
     int rc = EXIT_FAIL;
     if (ctx_load_course(ctx, &crs) < 0)
         return EXIT_FAIL;
@@ -516,7 +542,7 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         crm_error("%s", err);
         goto done;
     }
-    if (ctx_open_store(ctx, &db) < 0)
+    if (ctx_open_store(ctx, &db) < 0 || play_as_self(db, &o, given, &who) < 0)
         goto done;
     const char *key = course_exam_key(&crs);
     if (o.exam && exam_admit(&crs, db, &o, name, key) < 0)
@@ -541,6 +567,7 @@ done:
     free(path);
     sess_free(s);
     store_close(db);
+    free(who);
     course_release(&crs);
     return rc;
 }

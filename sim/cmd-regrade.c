@@ -275,7 +275,7 @@ static int regrade_exec(crm_ctx *ctx, int argc, char **argv)
         free(ids);
         return EXIT_FAIL;
     }
-    if (ctx_open_store(ctx, &db) < 0) {
+    if (ctx_open_instructor(ctx, &db, N_("regrade sessions")) < 0) {
         course_release(&crs);
         free(ids);
         return EXIT_FAIL;

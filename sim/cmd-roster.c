@@ -168,7 +168,7 @@ static int roster_import(crm_ctx *ctx, const char *path)
         crm_error(_("nothing imported: %d problem(s) in '%s'"), problems, path);
         goto done;
     }
-    if (ctx_open_store(ctx, &db) < 0)
+    if (ctx_open_instructor(ctx, &db, N_("import the roster")) < 0)
         goto done;
     sts = xcalloc(r.nrows, sizeof *sts);
     for (size_t i = 0; i < r.nrows; i++)

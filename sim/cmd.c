@@ -15,12 +15,12 @@
 extern const struct crm_cmd cmd_play_entry, cmd_list_entry, cmd_grade_entry,
     cmd_history_entry, cmd_help_entry, cmd_test_entry, cmd_check_entry,
     cmd_replay_entry, cmd_regrade_entry, cmd_course_entry, cmd_roster_entry, cmd_submit_entry,
-    cmd_report_entry, cmd_export_entry;
+    cmd_report_entry, cmd_export_entry, cmd_db_entry;
 
 const struct crm_cmd *const crm_cmds[] = {
     &cmd_play_entry, &cmd_list_entry, &cmd_course_entry, &cmd_grade_entry, &cmd_history_entry,
     &cmd_replay_entry, &cmd_regrade_entry, &cmd_check_entry, &cmd_test_entry,
-    &cmd_roster_entry, &cmd_submit_entry, &cmd_report_entry, &cmd_export_entry,
+    &cmd_roster_entry, &cmd_submit_entry, &cmd_report_entry, &cmd_export_entry, &cmd_db_entry,
     &cmd_help_entry, NULL,
 };
 
@@ -133,6 +133,29 @@ int ctx_open_store(crm_ctx *ctx, store **db)
     if (store_open(ctx->db_path, db, &err) < 0) {
         crm_error("%s", err);
         free(err);
+        return -1;
+    }
+    return 0;
+}
+
+int ctx_open_instructor(crm_ctx *ctx, store **db, const char *what)
+{
+    char *err = NULL, *who = NULL;
+    if (ctx_open_store(ctx, db) < 0)
+        return -1;
+    int yes = store_can_instruct(*db, &who, &err);
+    if (yes < 0) {
+        crm_error("%s", err);
+        free(err);
+    } else if (!yes) {
+        crm_error(_("only the instructor may %s: the database role '%s' on '%s' is a "
+                    "student's, which adds and reads only its own sessions"),
+                  _(what), who, store_where(*db));
+    }
+    free(who);
+    if (yes <= 0) {
+        store_close(*db);
+        *db = NULL;
         return -1;
     }
     return 0;

@@ -54,6 +54,10 @@ int cmd_check_args(const struct crm_cmd *c, int npos);
 
 /* Shared loaders; each prints its error and returns -1. */
 int ctx_open_store(crm_ctx *ctx, store **db);
+/* Opens the store for the instructor's work (`what`, an N_() phrase such
+ * as "regrade sessions"): refused on a PostgreSQL connection whose role is
+ * a student's. */
+int ctx_open_instructor(crm_ctx *ctx, store **db, const char *what);
 int ctx_load_lexicon(crm_ctx *ctx, lexicon **lx);
 int ctx_load_course(crm_ctx *ctx, course *c);
 
