@@ -75,7 +75,8 @@ void cmd_list_all(FILE *out)
     for (const struct crm_cmd *const *c = crm_cmds; *c; c++)
         fprintf(out, "  %-8s %s\n", (*c)->name, tr((*c)->summary));
     fputs(_("\n全局选项:\n"
-            "  --db PATH   数据库文件（也可用环境变量 CRMSIM_DB；默认 ~/.local/share/crmsim/crmsim.db）\n"
+            "  --db PATH   数据库：SQLite 文件或 postgresql:// 地址（也可用环境变量 CRMSIM_DB；\n"
+            "              默认 ~/.local/share/crmsim/crmsim.db）\n"
             "  --lang LANG 界面语言：zh_CN 简体中文（默认）、zh_TW 繁體中文、en English\n"
             "              （也可用环境变量 CRMSIM_LANG；都没有时按 LANGUAGE、LC_ALL、LC_MESSAGES、LANG 选择）\n"
             "  --help      显示帮助；每个命令都支持 --help，例如 crmsim play --help\n"), out);
