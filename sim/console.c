@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -123,4 +125,35 @@ void con_shutdown(void)
         con_history = NULL;
     }
     rl_clear_history();
+}
+
+/* The password prompt reads stdin itself (not readline: nothing typed may
+ * reach the history), with echo off through termios, restored afterwards
+ * even when the read fails. */
+char *con_ask_password(const char *where, const char *role)
+{
+    struct termios old, quiet;
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &old) != 0)
+        return NULL;
+    fprintf(stderr, _("数据库 %s 的密码（角色 %s）："), where, role ? role : "");
+    fflush(stderr);
+    quiet = old;
+    quiet.c_lflag &= ~(tcflag_t)ECHO;
+    quiet.c_lflag |= ECHONL;
+    if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) != 0)
+        return NULL;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, stdin);
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    if (n <= 0) {
+        free(line);
+        return NULL;
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    if (!*line) {
+        free(line);
+        return NULL;
+    }
+    return line;
 }

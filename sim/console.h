@@ -22,6 +22,10 @@ void con_free_line(char *line);
 /* Asks a yes/no question; default no. Non-interactive input answers from
  * the next line. */
 int con_confirm(const char *question);
+/* Asks for a database password on the terminal without echoing it; NULL
+ * when stdin is not a terminal or nothing was typed. For
+ * store_set_password_source. */
+char *con_ask_password(const char *where, const char *role);
 /* Saves history and restores the terminal. */
 void con_shutdown(void);
 

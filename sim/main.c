@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "console.h"
 #include "u8.h"
 #include "util.h"
 
@@ -209,6 +210,9 @@ int main(int argc, char **argv)
     }
 
     ctx.tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+    /* A PostgreSQL server that wants a password asks for it on a terminal. */
+    if (isatty(STDIN_FILENO))
+        store_set_password_source(con_ask_password);
     const char *nc = getenv("NO_COLOR");
     ctx.color = isatty(STDOUT_FILENO) && !(nc && *nc);
     for (; i < argc && argv[i][0] == '-'; i++) {

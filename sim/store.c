@@ -60,6 +60,13 @@ static int check_session(const store_session *ses, char **err)
     return 0;
 }
 
+store_ask_password store_password_source;
+
+void store_set_password_source(store_ask_password ask)
+{
+    store_password_source = ask;
+}
+
 int store_is_url(const char *where)
 {
     return where && (strncmp(where, "postgresql://", 13) == 0 ||

@@ -84,6 +84,11 @@ int store_is_url(const char *where);
  * program knows. On error returns -1 and sets *err (caller frees); *out is
  * NULL then. */
 int store_open(const char *where, store **out, char **err);
+/* Where a PostgreSQL password comes from when the server asks for one and
+ * neither the URL, PGPASSWORD nor ~/.pgpass gave it: ask(where, role)
+ * returns it (caller frees, and wipes it) or NULL. Unset: no asking. */
+typedef char *(*store_ask_password)(const char *where, const char *role);
+void store_set_password_source(store_ask_password ask);
 void store_close(store *s);
 /* "sqlite" or "postgresql". */
 const char *store_backend(const store *s);

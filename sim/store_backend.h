@@ -69,6 +69,9 @@ struct store_ops {
                       char **err);
 };
 
+/* Set by store_set_password_source; NULL when nothing may be asked. */
+extern store_ask_password store_password_source;
+
 /* Backend openers: on success *out is a handle whose ops are set. */
 int store_sqlite_open(const char *path, store **out, char **err);
 int store_pg_open(const char *url, store **out, char **err);

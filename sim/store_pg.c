@@ -383,12 +383,28 @@ int store_pg_open(const char *url, store **out, char **err)
     /* Defaults first, then the URL (expanded in dbname's place), then what
      * crmsim relies on: text in UTF-8. */
     const char *const keys[] = { "application_name", "connect_timeout", "dbname",
-                                 "client_encoding", NULL };
-    const char *const vals[] = { "crmsim", "10", url, "UTF8", NULL };
+                                 "client_encoding", "password", NULL };
+    const char *vals[] = { "crmsim", "10", url, "UTF8", NULL, NULL };
     PG(s)->c = PQconnectdbParams(keys, vals, 1);
     if (!PG(s)->c) {
         crm_seterr(err, _("cannot open database '%s': out of memory"), s->where);
         goto fail;
+    }
+    /* A lab's students type their password rather than keep it in a file. */
+    if (PQstatus(PG(s)->c) != CONNECTION_OK && PQconnectionNeedsPassword(PG(s)->c) &&
+        store_password_source) {
+        char *pw = store_password_source(s->where, PQuser(PG(s)->c));
+        if (pw) {
+            vals[4] = pw;
+            PQfinish(PG(s)->c);
+            PG(s)->c = PQconnectdbParams(keys, vals, 1);
+            explicit_bzero(pw, strlen(pw));
+            free(pw);
+            if (!PG(s)->c) {
+                crm_seterr(err, _("cannot open database '%s': out of memory"), s->where);
+                goto fail;
+            }
+        }
     }
     if (PQstatus(PG(s)->c) != CONNECTION_OK) {
         char *m = xstrdup(PQerrorMessage(PG(s)->c));
