@@ -347,6 +347,9 @@ static int migrate(store *s, int *v, char **err)
         refuse_newer(s, *v, err);
         goto fail;
     }
+    /* Another crmsim migrated while this one waited for the lock. */
+    if (*v == store_schema_version())
+        return commit(s, N_("upgrade the schema"), err) < 0 ? (rollback(s), -1) : 0;
     if (*v == 0 &&
         exec_sql(s, "CREATE TABLE IF NOT EXISTS crmsim_schema(version INTEGER NOT NULL)", 0,
                  NULL, N_("upgrade the schema"), err) < 0)
