@@ -214,6 +214,8 @@ typedef struct { char b[24]; } numbuf;
 
 static const char *i64(numbuf *n, int64_t v)
 {
+    /* n is written here, never read: callers pass fresh buffers. */
+    // cppcheck-suppress ctuuninitvar
     snprintf(n->b, sizeof n->b, "%lld", (long long)v);
     return n->b;
 }
@@ -223,6 +225,7 @@ static const char *i64(numbuf *n, int64_t v)
 static const char *dbl(store *s, numbuf *n, double v)
 {
     locale_t old = uselocale(PG(s)->cloc);
+    // cppcheck-suppress ctuuninitvar
     snprintf(n->b, sizeof n->b, "%.17g", v);
     uselocale(old);
     return n->b;
@@ -327,8 +330,12 @@ static int read_version(store *s, int *v, int *foreign, char **err)
             N_("read the schema version"), err);
     if (!r)
         return -1;
-    *v = (int)col_i64(r, 0, 0);
+    int64_t got = col_i64(r, 0, 0);
     PQclear(r);
+    if (got < 0 || got > 1000000)
+        return crm_seterr(err, _("database '%s' is damaged: its schema version is %lld "
+                                 "(restore it from a backup)"), s->where, (long long)got);
+    *v = (int)got;
     return 0;
 }
 
@@ -354,7 +361,7 @@ static int migrate(store *s, int *v, char **err)
         exec_sql(s, "CREATE TABLE IF NOT EXISTS crmsim_schema(version INTEGER NOT NULL)", 0,
                  NULL, N_("upgrade the schema"), err) < 0)
         goto fail;
-    for (; *v < store_schema_version(); ++*v)
+    for (; *v < (int)(sizeof migrations / sizeof migrations[0]); ++*v)
         if (exec_sql(s, migrations[*v], 0, NULL, N_("upgrade the schema"), err) < 0)
             goto fail;
     const char *p[] = { i64(&nb, *v) };
