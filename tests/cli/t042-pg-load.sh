@@ -2,9 +2,10 @@
 # t042-pg-load: 200 `crmsim play` processes at once against one PostgreSQL
 # database (different students, seeds and scripts, replies piped in,
 # --json), the schema made first by one command: every process exits 0
-# with nothing on stderr (no "busy", "lost connection" or other message), and the database holds exactly the turns the processes reported
-# (the sum of their --json `turns`, per student and in total), one session
-# per student, each with its opening line, none left open. Prints the
+# with nothing on stderr (no "busy", "lost connection" or other message),
+# and the database holds exactly the turns the processes reported (the sum
+# of their --json `turns`, per student and in total), one session per
+# student, each with its opening line, none left open. Prints the
 # counts and the wall time (measured, not asserted).
 cd "$(dirname "$0")/../.." || exit 1
 . tests/cli/lib.sh
