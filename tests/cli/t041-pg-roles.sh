@@ -345,6 +345,22 @@ psql_as "$S1" "SET row_security = off; SELECT count(*) FROM sessions"
 [ "$(snapshot)" = "$before" ] || fail "the student's SQL changed the stored data: $(diff <(echo "$before") <(snapshot) | head -5)"
 super_is "session 1 unchanged" "SELECT score || ' ' || outcome || ' ' || (ended IS NOT NULL)::int FROM sessions WHERE id = 1" "$score1"
 
+# SECURITY NOTE (not a refusal; see the report of t041's author): the
+# policies let a student's role end its own open session with any score,
+# as its crmsim does, so with psql it can store an "exam" with score 100
+# that report and export count until the instructor regrades. What the
+# test holds here: it cannot touch the session once ended, and the
+# instructor's regrade --all replaces the score by the replayed one.
+psql_as "$S1" "INSERT INTO sessions(student, scenario, scenario_hash, lexicon_hash, seed, mode, started)
+    SELECT current_user, scenario, scenario_hash, lexicon_hash, 1, 'exam', started FROM sessions WHERE id = 1
+    RETURNING id"
+forged=$(cat "$OUT")
+[ "$RC" -eq 0 ] && [ -n "$forged" ] || fail "setup: $S1 cannot add an open session: $(first "$ERR")"
+psql_as "$S1" "UPDATE sessions SET ended = started, outcome = 'resolved', score = 100, ended_by = 'done'
+    WHERE id = $forged RETURNING score"
+[ "$(cat "$OUT")" = 100 ] || fail "setup: $S1 cannot end its open session: $(first "$ERR")"
+sql_empty "re-score the ended forged session" "UPDATE sessions SET score = 99 WHERE id = $forged RETURNING id"
+
 # --- the instructor's role can do all of it -----------------------------
 run "$CRMSIM" --db "$UT" history
 [ "$RC" -eq 0 ] || fail "instructor history: $(first "$ERR")"
@@ -356,6 +372,8 @@ run "$CRMSIM" --db "$UT" grade "$TMP/s3.json"
 super_is "the graded session" "SELECT count(*) FROM sessions WHERE student = '$S3' AND submission IS NOT NULL" 1
 run "$CRMSIM" --db "$UT" regrade --all
 [ "$RC" -eq 0 ] || fail "instructor regrade --all: exit $RC: $(first "$ERR")"
+psql_as "$PGSUPER" "SELECT score FROM sessions WHERE id = $forged"
+[ "$(cat "$OUT")" != 100 ] || fail "the instructor's regrade kept the score $S1 wrote by SQL"
 run "$CRMSIM" --db "$UT" report --practice
 [ "$RC" -eq 0 ] || fail "instructor report: exit $RC: $(first "$ERR")"
 for s in "$S1" "$S2" "$S3" "$S4"; do grep -qF "$s" "$OUT" || fail "the instructor's report lacks $s"; done
