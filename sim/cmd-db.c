@@ -261,6 +261,32 @@ typedef struct idlist {
     size_t n;
 } idlist;
 
+/* A session of TO that is the same as a session without a chain head
+ * (one stored before schema 2): same student, scenario version, seed, mode,
+ * start and submission, and no head either. */
+typedef struct headless {
+    const store_session *want;
+    int64_t found;
+} headless;
+
+static int same_or_null(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static int find_headless(const store_session *ses, void *ctx)
+{
+    headless *h = ctx;
+    const store_session *w = h->want;
+    if (!ses->head && ses->seed == w->seed && same_or_null(ses->scenario, w->scenario) &&
+        same_or_null(ses->scenario_hash, w->scenario_hash) && same_or_null(ses->mode, w->mode) &&
+        same_or_null(ses->started, w->started) && same_or_null(ses->submission, w->submission)) {
+        h->found = ses->id;
+        return 1;
+    }
+    return 0;
+}
+
 static int take_id(const store_session *ses, void *ctx)
 {
     idlist *l = ctx;
@@ -391,7 +417,17 @@ static int db_copy(const char *from, const char *to)
         if (read_session(src, ids.v[i], &k, &err) < 0)
             goto fail;
         session_digest(&k, ds);
-        if (store_import_session(dst, &k.s, k.t, k.nt, k.c, k.nc, &dup, &err) < 0) {
+        /* Sessions are matched by chain head in TO; one without a head is
+         * looked for by what identifies it, so that it is not copied twice. */
+        headless h = { &k.s, 0 };
+        if (!k.s.head && store_sessions(dst, k.s.student, 0, find_headless, &h, &err) < 0) {
+            sess_free(&k);
+            goto fail;
+        }
+        if (h.found) {
+            dup = 1;
+            k.s.id = h.found;
+        } else if (store_import_session(dst, &k.s, k.t, k.nt, k.c, k.nc, &dup, &err) < 0) {
             sess_free(&k);
             goto fail;
         }

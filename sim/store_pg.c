@@ -425,8 +425,21 @@ int store_pg_open(const char *url, store **out, char **err)
         goto fail;
     }
     PQsetNoticeProcessor(PG(s)->c, quiet, NULL);
-    if (read_version(s, &v, &foreign, err) < 0)
+    if (read_version(s, &v, &foreign, err) < 0) {
+        /* Not even the schema version: a role that neither owns the tables
+         * nor was given a crmsim role (not a student's or the instructor's,
+         * which may read it). */
+        if (strcmp(PG(s)->state, "42501") == 0) {
+            free(*err);
+            *err = NULL;
+            crm_seterr(err, _("the database role '%s' has no access to the crmsim tables in "
+                              "'%s': it is neither their owner nor given a crmsim role (the "
+                              "owner runs crmsim db init-roles, with --instructor ROLE for a "
+                              "teacher and --students for the roster)"),
+                       PQuser(PG(s)->c), s->where);
+        }
         goto fail;
+    }
     if (v > store_schema_version()) {
         refuse_newer(s, v, err);
         goto fail;

@@ -80,3 +80,66 @@ sql() {
 
 # The first line of a file, for failure messages.
 first() { head -n 1 "$1" | head -c 300; }
+
+# --- PostgreSQL (tests/run starts a server and exports CRMSIM_TEST_PG, the
+# superuser URL of a database on it) -------------------------------------
+#   need_pg              fail unless CRMSIM_TEST_PG is set
+#   pg_newdb             a fresh database with a unique name on that server,
+#                        dropped on exit (WITH (FORCE)); sets PGDB (its name),
+#                        PGURL (the superuser's URL of it), PGSUPER (the
+#                        superuser's name) and PGHOSTPART (host:port) so that
+#                        a test builds postgresql://ROLE@$PGHOSTPART/$PGDB.
+#                        Roles are cluster-global: name them (and roster ids
+#                        that become roles) with the prefix $PGROLES (the
+#                        test's number, e.g. t041); every role starting with
+#                        it is dropped on exit, after the database.
+#   psql_as ROLE SQL     runs SQL with psql (-X -q -v ON_ERROR_STOP=1 -At)
+#                        as ROLE on $PGDB: stdout in $OUT, stderr in $ERR,
+#                        exit status in $RC; killed after 10 s
+#   pg_url ROLE          postgresql://ROLE@$PGHOSTPART/$PGDB
+PGROLES=${TEST_NAME%%-*}
+
+need_pg() {
+    [ -n "${CRMSIM_TEST_PG:-}" ] ||
+        fail "needs PostgreSQL: CRMSIM_TEST_PG is not set (tests/run starts a server)"
+    command -v psql >/dev/null || fail "needs PostgreSQL: no psql"
+    # Nothing from the environment may pick another server, role or password.
+    unset PGHOST PGHOSTADDR PGPORT PGDATABASE PGUSER PGPASSWORD PGPASSFILE PGSERVICE \
+        PGSERVICEFILE PGOPTIONS PGSSLMODE PGAPPNAME
+    export PGPASSFILE=$TMP/no-such-pgpass PGCONNECT_TIMEOUT=10
+    local re='^postgres(ql)?://([^@/]*)@([^/?]*)(/[^?]*)?'
+    [[ $CRMSIM_TEST_PG =~ $re ]] ||
+        fail "needs PostgreSQL: cannot read CRMSIM_TEST_PG='$CRMSIM_TEST_PG' (postgresql://USER@HOST:PORT/DB)"
+    PGSUPER=${BASH_REMATCH[2]%%:*}
+    PGHOSTPART=${BASH_REMATCH[3]}
+}
+
+pg_url() { echo "postgresql://$1@$PGHOSTPART/$PGDB"; }
+
+# Drops the test's database, then the roles named with its prefix.
+_pg_drop() {
+    local admin="postgresql://$PGSUPER@$PGHOSTPART/postgres" roles r
+    timeout 30 psql -X -q -At "$admin" -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)"
+    roles=$(timeout 10 psql -X -q -At "$admin" -c \
+        "SELECT quote_ident(rolname) FROM pg_roles WHERE rolname LIKE '${PGROLES}%'")
+    for r in $roles; do
+        timeout 10 psql -X -q -At "$admin" -c "DROP ROLE IF EXISTS $r"
+    done
+}
+
+pg_newdb() {
+    need_pg
+    PGDB=crmsim_${PGROLES}_$$_$RANDOM
+    local admin="postgresql://$PGSUPER@$PGHOSTPART/postgres"
+    timeout 30 psql -X -q -v ON_ERROR_STOP=1 "$admin" -c "CREATE DATABASE \"$PGDB\"" \
+        >"$TMP/pg_newdb.err" 2>&1 ||
+        fail "needs PostgreSQL: cannot create a database on $PGHOSTPART: $(head -c 300 "$TMP/pg_newdb.err")"
+    on_exit _pg_drop "$PGDB"
+    PGURL=$(pg_url "$PGSUPER")
+}
+
+psql_as() {
+    timeout -k 2 10 psql -X -q -v ON_ERROR_STOP=1 -At "$(pg_url "$1")" -c "$2" \
+        </dev/null >"$OUT" 2>"$ERR"
+    RC=$?
+}
