@@ -310,8 +310,10 @@ static double seconds_since(const char *iso)
 }
 
 /* `crmsim play --resume [SESSION|SCENARIO]`: finds the session (the given
- * id, or the student's newest open one), rebuilds it with sess_resume and
- * goes on with the console loop. */
+ * id, or the newest open one: of the student when --student or
+ * CRMSIM_STUDENT names one, else of anyone the database shows — on a lab
+ * server a student's role sees only its own), rebuilds it with sess_resume
+ * and goes on with the console loop. */
 static int resume_exec(crm_ctx *ctx, play_opts *o, const char *arg)
 {
     course crs;
@@ -339,8 +341,10 @@ static int resume_exec(crm_ctx *ctx, play_opts *o, const char *arg)
     if (!r.id) {
         if (r.want)
             crm_error(_("no session %lld"), (long long)r.want);
-        else
+        else if (o->student)
             crm_error(_("student '%s' has no interrupted session to resume"), o->student);
+        else
+            crm_error(_("there is no interrupted session to resume"));
         goto done;
     }
     if (r.ended) {
@@ -517,8 +521,12 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
         return cmd_usage_error(&cmd_play_entry, _("an exam needs --student ID and a scenario id, and takes no --seed"));
     if (o.resume && (o.exam || o.seed >= 0))
         return cmd_usage_error(&cmd_play_entry, _("--resume continues a session with its own seed and mode; it takes no --seed or --exam"));
-    if (o.resume)
+    if (o.resume) {
+        const char *env = getenv("CRMSIM_STUDENT");
+        if (!o.student && env && *env)
+            o.student = env;
         return resume_exec(ctx, &o, argc - optind == 1 ? argv[optind] : NULL);
+    }
     int given = o.student != NULL;
     if (!o.student) {
         const char *env = getenv("CRMSIM_STUDENT");

@@ -196,8 +196,11 @@ static int regrade_one(crm_ctx *ctx, store *db, const course *crs, lx_cache *lxc
             printf("  (%+.1f)", d);
         putchar('\n');
     }
-    printf(_("  总分 %d → %d"), o.score, s->card.total);
-    if (s->card.total != o.score)
+    if (o.score < 0) /* an exam a student's role ended on a lab server: not scored yet */
+        printf(_("  总分 - → %d"), s->card.total);
+    else
+        printf(_("  总分 %d → %d"), o.score, s->card.total);
+    if (o.score >= 0 && s->card.total != o.score)
         printf("  (%+d)", s->card.total - o.score);
     putchar('\n');
     if (strcmp(s->outcome, o.outcome) != 0)

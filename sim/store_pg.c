@@ -23,6 +23,7 @@ typedef struct pg {
     PGconn *c;
     locale_t cloc; /* "C" numbers: the server's text format, whatever LC_NUMERIC says */
     char state[6]; /* SQLSTATE of the last failure, "" if none */
+    int instructor; /* store_can_instruct's answer, -1 until asked */
 } pg;
 
 #define PG(s) ((pg *)(s))
@@ -385,6 +386,7 @@ int store_pg_open(const char *url, store **out, char **err)
     s->ops = &pg_ops;
     s->where = redact(url);
     *out = NULL;
+    PG(s)->instructor = -1;
     PG(s)->cloc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
     if (!PG(s)->cloc) {
         crm_seterr(err, _("cannot open database '%s': out of memory"), s->where);
@@ -565,13 +567,14 @@ static int pg_session_begin(store *s, store_session *ses, const char *started, c
 }
 
 /* Checks, inside the caller's transaction, that the session exists and is
- * still open, and locks its row so two writers of one session take turns. */
-static int check_open(store *s, int64_t session, char **err)
+ * still open, and locks its row so two writers of one session take turns.
+ * Sets *exam (when not NULL) to whether it is an exam session. */
+static int check_open(store *s, int64_t session, int *exam, char **err)
 {
     numbuf id;
     const char *p[] = { i64(&id, session) };
-    PGresult *r = run(s, "SELECT ended IS NOT NULL FROM sessions WHERE id = $1::bigint "
-                         "FOR UPDATE", 1, p, N_("read a session"), err);
+    PGresult *r = run(s, "SELECT ended IS NOT NULL, mode = 'exam' FROM sessions "
+                         "WHERE id = $1::bigint FOR UPDATE", 1, p, N_("read a session"), err);
     int ret = -1;
     if (!r)
         return -1;
@@ -581,6 +584,8 @@ static int check_open(store *s, int64_t session, char **err)
         crm_seterr(err, _("session %lld has already ended"), (long long)session);
     else
         ret = 0;
+    if (ret == 0 && exam)
+        *exam = strcmp(PQgetvalue(r, 0, 1), "t") == 0;
     PQclear(r);
     return ret;
 }
@@ -611,7 +616,7 @@ static int pg_turn_add(store *s, int64_t session, const store_turn *t, int hints
 {
     numbuf id, h;
     const char *p[] = { i64(&h, hints), i64(&id, session) };
-    if (begin(s, N_("store a turn"), err) < 0 || check_open(s, session, err) < 0 ||
+    if (begin(s, N_("store a turn"), err) < 0 || check_open(s, session, NULL, err) < 0 ||
         add_turn(s, session, t, now, err) < 0 ||
         exec_sql(s, "UPDATE sessions SET hints = $1::integer WHERE id = $2::bigint", 2, p,
                  N_("count hints"), err) < 0 ||
@@ -646,25 +651,52 @@ static int add_scores(store *s, int64_t session, const store_criterion *crit, in
     return 0;
 }
 
+static int pg_can_instruct(store *s, char **who, char **err);
+
+/* Whether this connection is the instructor's (asked once). */
+static int is_instructor(store *s, char **err)
+{
+    if (PG(s)->instructor < 0) {
+        char *who = NULL;
+        PG(s)->instructor = pg_can_instruct(s, &who, err);
+        free(who);
+    }
+    return PG(s)->instructor;
+}
+
 /* The scores go in before the session is closed: a student's role may add
- * scores only to its own open session. */
+ * scores only to its own open practice session. An exam session that a
+ * student's connection ends keeps no score: on a shared server exam scores
+ * are the instructor's, computed by `crmsim regrade` from the stored turns
+ * (or by `crmsim grade` from a submission); the student's own crmsim still
+ * shows its score card. */
 static int pg_session_end(store *s, int64_t session, const char *outcome, int score, int hints,
                           const char *ended_by, const char *chain, const store_criterion *crit,
                           int ncrit, const char *now, char **err)
 {
     numbuf id, sc, h;
+    int exam = 0;
     const char *p[] = { now, outcome, i64(&sc, score), i64(&id, session), i64(&h, hints),
                         ended_by, chain };
-    if (begin(s, N_("end a session"), err) < 0 || check_open(s, session, err) < 0 ||
-        add_scores(s, session, crit, ncrit, err) < 0 ||
+    if (begin(s, N_("end a session"), err) < 0 || check_open(s, session, &exam, err) < 0)
+        goto fail;
+    int inst = exam ? is_instructor(s, err) : 1;
+    if (inst < 0)
+        goto fail;
+    if (!inst) {
+        p[2] = NULL;
+        ncrit = 0;
+    }
+    if (add_scores(s, session, crit, ncrit, err) < 0 ||
         exec_sql(s, "UPDATE sessions SET ended = $1, outcome = $2, score = $3::integer, "
                     "hints = $5::integer, ended_by = $6, chain = $7 WHERE id = $4::bigint",
                  7, p, N_("end a session"), err) < 0 ||
-        commit(s, N_("end a session"), err) < 0) {
-        rollback(s);
-        return -1;
-    }
+        commit(s, N_("end a session"), err) < 0)
+        goto fail;
     return 0;
+fail:
+    rollback(s);
+    return -1;
 }
 
 /* ---- reads ---------------------------------------------------------------- */
@@ -1014,7 +1046,7 @@ static int pg_can_instruct(store *s, char **who, char **err)
 /* The filter over sessions s joined with students st: $1 practice counts
  * too, $2 scenario or NULL, $3 class or NULL (as store_sqlite_query.c). */
 #define COUNTED                                                              \
-    " s.ended IS NOT NULL"                                                   \
+    " s.ended IS NOT NULL AND s.score IS NOT NULL"                           \
     " AND coalesce(s.outcome, '') <> 'error'"                                \
     " AND coalesce(s.ended_by, '') <> 'error'"                               \
     " AND ($1::integer = 1 OR s.mode = 'exam')"                              \

@@ -10,13 +10,16 @@
  *   students  insert its own row (not enrolled, no name or class), read it
  *   scenarios insert a scenario version, read all, fill a missing title
  *   sessions  insert an open session, read its own, update the hint count
- *             and the end (outcome, score, how it ended, seal) while open
+ *             and the end (outcome, how it ended, seal; the score only of a
+ *             practice session) while open
  *   turns     insert into its own open session, read its own
- *   scores    insert for its own open session, read its own
+ *   scores    insert for its own open practice session, read its own
  * Nothing may be deleted, and an ended session, its turns and scores can
- * no longer be changed by a student's role. The score a student's crmsim
- * writes is its own grading; the instructor's is `grade` (submissions,
- * verified by replay) or `regrade`.
+ * no longer be changed by a student's role. An exam session a student's
+ * role ends has no score until the instructor's `regrade` computes it from
+ * the stored turns (or `grade` from a submission); reports and exports
+ * count only scored sessions. A practice score is the student's own
+ * crmsim's grading.
  */
 #include "store_backend.h"
 #include "store_pg.h"
@@ -93,7 +96,8 @@ static const char grants_sql[] =
     " AND submission IS NULL);"
     "DROP POLICY IF EXISTS student_end ON sessions;"
     "CREATE POLICY student_end ON sessions FOR UPDATE TO " PG_ROLE_STUDENT
-    " USING (student = current_user AND ended IS NULL) WITH CHECK (student = current_user);"
+    " USING (student = current_user AND ended IS NULL)"
+    " WITH CHECK (student = current_user AND (mode = 'practice' OR score IS NULL));"
     /* turns and scores: into their own open session; read their own */
     "DROP POLICY IF EXISTS student_read ON turns;"
     "CREATE POLICY student_read ON turns FOR SELECT TO " PG_ROLE_STUDENT
@@ -110,7 +114,7 @@ static const char grants_sql[] =
     "DROP POLICY IF EXISTS student_add ON scores;"
     "CREATE POLICY student_add ON scores FOR INSERT TO " PG_ROLE_STUDENT
     " WITH CHECK (EXISTS (SELECT 1 FROM sessions s WHERE s.id = session"
-    " AND s.student = current_user AND s.ended IS NULL));";
+    " AND s.student = current_user AND s.ended IS NULL AND s.mode = 'practice'));";
 
 static int fail_res(store *s, PGresult *r, const char *what, char **err)
 {

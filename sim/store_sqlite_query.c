@@ -16,7 +16,7 @@
 /* The filter as SQL over sessions s joined with students st: ?1 practice
  * counts too, ?2 scenario or NULL, ?3 class or NULL. */
 #define COUNTED                                                              \
-    " s.ended IS NOT NULL"                                                   \
+    " s.ended IS NOT NULL AND s.score IS NOT NULL"                           \
     " AND coalesce(s.outcome, '') <> 'error'"                                \
     " AND coalesce(s.ended_by, '') <> 'error'"                               \
     " AND (?1 OR s.mode = 'exam')"                                           \

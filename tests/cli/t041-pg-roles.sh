@@ -345,21 +345,27 @@ psql_as "$S1" "SET row_security = off; SELECT count(*) FROM sessions"
 [ "$(snapshot)" = "$before" ] || fail "the student's SQL changed the stored data: $(diff <(echo "$before") <(snapshot) | head -5)"
 super_is "session 1 unchanged" "SELECT score || ' ' || outcome || ' ' || (ended IS NOT NULL)::int FROM sessions WHERE id = 1" "$score1"
 
-# SECURITY NOTE (not a refusal; see the report of t041's author): the
-# policies let a student's role end its own open session with any score,
-# as its crmsim does, so with psql it can store an "exam" with score 100
-# that report and export count until the instructor regrades. What the
-# test holds here: it cannot touch the session once ended, and the
-# instructor's regrade --all replaces the score by the replayed one.
+# An exam score is the instructor's: a student's role cannot store one, not
+# even in its own open exam session (its crmsim ends an exam without a
+# score; the instructor's regrade computes it from the stored turns), and
+# report/export count only scored sessions.
 psql_as "$S1" "INSERT INTO sessions(student, scenario, scenario_hash, lexicon_hash, seed, mode, started)
     SELECT current_user, scenario, scenario_hash, lexicon_hash, 1, 'exam', started FROM sessions WHERE id = 1
     RETURNING id"
 forged=$(cat "$OUT")
 [ "$RC" -eq 0 ] && [ -n "$forged" ] || fail "setup: $S1 cannot add an open session: $(first "$ERR")"
-psql_as "$S1" "UPDATE sessions SET ended = started, outcome = 'resolved', score = 100, ended_by = 'done'
-    WHERE id = $forged RETURNING score"
-[ "$(cat "$OUT")" = 100 ] || fail "setup: $S1 cannot end its open session: $(first "$ERR")"
+sql_refused "score its own exam" "UPDATE sessions SET ended = started, outcome = 'resolved', score = 100,
+    ended_by = 'done' WHERE id = $forged"
+sql_refused "add criteria to its own exam" "INSERT INTO scores(session, criterion, points, max)
+    VALUES ($forged, 'language', 30, 30)"
+psql_as "$S1" "UPDATE sessions SET ended = started, outcome = 'resolved', ended_by = 'done'
+    WHERE id = $forged RETURNING id"
+[ "$(cat "$OUT")" = "$forged" ] || fail "setup: $S1 cannot end its open exam without a score: $(first "$ERR")"
 sql_empty "re-score the ended forged session" "UPDATE sessions SET score = 99 WHERE id = $forged RETURNING id"
+super_is "the forged exam has no score" "SELECT coalesce(score::text, 'none') FROM sessions WHERE id = $forged" none
+run "$CRMSIM" --db "$UT" report --format csv
+grep -q "$S1" "$OUT" && grep "$S1" "$OUT" | grep -q ',100' &&
+    fail "the report counts the exam score $S1 could not store: $(grep "$S1" "$OUT")"
 
 # --- the instructor's role can do all of it -----------------------------
 run "$CRMSIM" --db "$UT" history
@@ -372,8 +378,8 @@ run "$CRMSIM" --db "$UT" grade "$TMP/s3.json"
 super_is "the graded session" "SELECT count(*) FROM sessions WHERE student = '$S3' AND submission IS NOT NULL" 1
 run "$CRMSIM" --db "$UT" regrade --all
 [ "$RC" -eq 0 ] || fail "instructor regrade --all: exit $RC: $(first "$ERR")"
-psql_as "$PGSUPER" "SELECT score FROM sessions WHERE id = $forged"
-[ "$(cat "$OUT")" != 100 ] || fail "the instructor's regrade kept the score $S1 wrote by SQL"
+psql_as "$PGSUPER" "SELECT coalesce(score::text, 'none') FROM sessions WHERE id = $forged"
+case "$(cat "$OUT")" in none|100|'') fail "the instructor's regrade did not score the exam $S1 ended: $(cat "$OUT")" ;; esac
 run "$CRMSIM" --db "$UT" report --practice
 [ "$RC" -eq 0 ] || fail "instructor report: exit $RC: $(first "$ERR")"
 for s in "$S1" "$S2" "$S3" "$S4"; do grep -qF "$s" "$OUT" || fail "the instructor's report lacks $s"; done
