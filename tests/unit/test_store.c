@@ -1150,7 +1150,7 @@ static int writer(const char *path, const char *student, int startfd,
     ret = 0;
 done:
     if (err)
-        fprintf(stderr, "writer %s: %s\n", student, err);
+        fprintf(stderr, "writer %s: error: %s\n", student, err);
     free(err);
     store_close(s);
     return ret;
@@ -1179,12 +1179,17 @@ static void run_writers(const fixture *f, int nproc, int nturns)
     }
     close(fds[0]);
     close(fds[1]); /* EOF releases every child at once */
+    int bad = -1, status[16];
     for (int i = 0; i < nproc; i++) {
-        int status = 0;
-        assert_int_equal(waitpid(pid[i], &status, 0), pid[i]);
-        assert_true(WIFEXITED(status));
-        assert_int_equal(WEXITSTATUS(status), 0);
+        assert_int_equal(waitpid(pid[i], &status[i], 0), pid[i]);
+        if (bad < 0 && !(WIFEXITED(status[i]) && WEXITSTATUS(status[i]) == 0))
+            bad = i;
     }
+    if (bad >= 0)
+        fail_msg("writer w%03d %s %d (11: store_open failed, 12: session_begin, "
+                 "13: turn_add; the writers' messages are above)", bad,
+                 WIFEXITED(status[bad]) ? "exited with" : "was killed by signal",
+                 WIFEXITED(status[bad]) ? WEXITSTATUS(status[bad]) : WTERMSIG(status[bad]));
 }
 
 static void test_concurrent_writers(void **state)
