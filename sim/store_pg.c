@@ -898,7 +898,7 @@ static int pg_roster(store *s, const char *klass, store_student_cb cb, void *ctx
     cbs c = { .student = cb, .ctx = ctx };
     const char *p[] = { klass };
     return walk(s, "SELECT id, name, class FROM students WHERE enrolled = 1 "
-                   "AND ($1::text IS NULL OR class = $1) ORDER BY class, id",
+                   "AND ($1::text IS NULL OR class = $1) ORDER BY class NULLS FIRST, id",
                 1, p, student_row, &c, N_("read the roster"), err);
 }
 
