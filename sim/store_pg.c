@@ -138,9 +138,6 @@ static int pg_fail(store *s, const PGresult *r, const char *what, char **err)
     else if (state && strcmp(state, "53100") == 0)
         crm_seterr(err, _("cannot %s: disk full writing '%s': %s (free some space and try "
                           "again)"), what, s->where, msg);
-    else if (state && strcmp(state, "25006") == 0)
-        crm_seterr(err, _("cannot %s: database '%s' is read-only: %s (check the permissions "
-                          "of the file and its directory)"), what, s->where, msg);
     else
         crm_seterr(err, _("cannot %s in database '%s': %s"), what, s->where, msg);
     free(msg);
@@ -316,8 +313,13 @@ static int refuse_newer(store *s, int v, char **err)
 static int read_version(store *s, int *v, int *foreign, char **err)
 {
     PGresult *r = run(s,
-                      "SELECT to_regclass('crmsim_schema') IS NOT NULL, "
-                      "to_regclass('sessions') IS NOT NULL OR to_regclass('turns') IS NOT NULL",
+                      /* pg_class rather than to_regclass(): inside the transaction
+                       * that waited for another crmsim's migration, to_regclass
+                       * still answers from its cache that the table is missing. */
+                      "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relname = "
+                      "'crmsim_schema' AND relnamespace = current_schema()::regnamespace), "
+                      "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relname IN "
+                      "('sessions', 'turns') AND relnamespace = current_schema()::regnamespace)",
                       0, NULL, N_("read the schema version"), err);
     if (!r)
         return -1;
@@ -898,7 +900,7 @@ static int pg_roster(store *s, const char *klass, store_student_cb cb, void *ctx
     cbs c = { .student = cb, .ctx = ctx };
     const char *p[] = { klass };
     return walk(s, "SELECT id, name, class FROM students WHERE enrolled = 1 "
-                   "AND ($1::text IS NULL OR class = $1) ORDER BY class NULLS FIRST, id",
+                   "AND ($1::text IS NULL OR class = $1) ORDER BY class COLLATE \"C\" NULLS FIRST, id COLLATE \"C\"",
                 1, p, student_row, &c, N_("read the roster"), err);
 }
 
@@ -929,7 +931,7 @@ static int student_full_row(store *s, const PGresult *r, int row, void *ctx)
 static int pg_dump_students(store *s, store_student_row_cb cb, void *ctx, char **err)
 {
     cbs c = { .student_row = cb, .ctx = ctx };
-    return walk(s, "SELECT id, name, class, created, enrolled FROM students ORDER BY id", 0,
+    return walk(s, "SELECT id, name, class, created, enrolled FROM students ORDER BY id COLLATE \"C\"", 0,
                 NULL, student_full_row, &c, N_("read the students"), err);
 }
 
@@ -944,7 +946,7 @@ static int scenario_full_row(store *s, const PGresult *r, int row, void *ctx)
 static int pg_dump_scenarios(store *s, store_scenario_row_cb cb, void *ctx, char **err)
 {
     cbs c = { .scenario_row = cb, .ctx = ctx };
-    return walk(s, "SELECT id, hash, title, first_seen FROM scenarios ORDER BY id, hash", 0,
+    return walk(s, "SELECT id, hash, title, first_seen FROM scenarios ORDER BY id COLLATE \"C\", hash COLLATE \"C\"", 0,
                 NULL, scenario_full_row, &c, N_("read the scenarios"), err);
 }
 
@@ -1152,7 +1154,7 @@ static int pg_q_students(store *s, const store_filter *f, store_q_student_cb cb,
                   "SELECT st.id, st.name, st.class, st.enrolled FROM students st "
                   "WHERE (st.enrolled = 1 AND ($3::text IS NULL OR st.class = $3)) "
                   "OR EXISTS (SELECT 1 FROM sessions s WHERE s.student = st.id AND" COUNTED ") "
-                  "ORDER BY coalesce(st.class, ''), st.id",
+                  "ORDER BY coalesce(st.class, '') COLLATE \"C\", st.id COLLATE \"C\"",
                   f, q_student_row, &c, N_("read the students"), err);
 }
 
