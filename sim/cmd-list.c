@@ -100,10 +100,11 @@ static int list_exec(crm_ctx *ctx, int argc, char **argv)
     scnidx_open(&idx, ctx->home);
     for (size_t i = 0; i < n; i++) {
         char *path = xasprintf("%s/scenarios/%s.lua", ctx->home, ids[i]);
-        char *buf = NULL, *err = NULL, hash[65];
+        char *buf = NULL, *err = NULL;
         size_t len = 0;
         const scnidx_entry *e = NULL;
         if (read_file(path, &buf, &len, &err) == 0) {
+            char hash[65];
             sha256_hex(buf, len, hash);
             e = scnidx_find(&idx, hash);
         }

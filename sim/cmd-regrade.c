@@ -187,10 +187,10 @@ static int stored_steps(const char *state, unsigned *done)
     json_t *j = json_loads(state, 0, NULL);
     json_t *st = json_is_object(j) ? json_object_get(j, "steps") : NULL;
     int rc = json_is_object(st) ? 0 : -1;
-    const char *k;
-    json_t *v;
     *done = 0;
-    if (rc == 0)
+    if (rc == 0) {
+        const char *k;
+        json_t *v;
         json_object_foreach(st, k, v) {
             int si = step_index(k);
             if (si < 0)
@@ -198,6 +198,7 @@ static int stored_steps(const char *state, unsigned *done)
             else
                 *done |= 1u << si;
         }
+    }
     json_decref(j);
     return rc;
 }
