@@ -329,16 +329,10 @@ static int load_list(lua_State *L, lexicon *lx, lex_kind kind, lfile *f,
     return 0;
 }
 
-static int load_file(lexicon *lx, const char *path, lex_kind kind, strbuf *hashin, char **err)
+static int load_file(lexicon *lx, const char *path, const char *buf, size_t len, lex_kind kind,
+                     char **err)
 {
     static const char *const kinds[] = { "forbidden", "empathy", "steps" };
-    char *buf;
-    size_t len;
-    if (read_file(path, &buf, &len, err) < 0)
-        return -1;
-    sb_adds(hashin, path + (strrchr(path, '/') ? strrchr(path, '/') - path + 1 : 0));
-    sb_add(hashin, "\0", 1);
-    sb_add(hashin, buf, len);
     lh *h = lh_new(0);
     lua_State *L = lh_L(h);
     lfile f = { path, NULL, 0 };
@@ -367,7 +361,6 @@ static int load_file(lexicon *lx, const char *path, lex_kind kind, strbuf *hashi
 done:
     free_classes(&f);
     lh_free(h);
-    free(buf);
     return rc;
 }
 
@@ -401,25 +394,54 @@ static int add_markers(lexicon *lx, const char *const *words, int tag, char **er
     return 0;
 }
 
-int lex_load(const char *dir, lua_State *L, int scn_idx, const char *scn_path,
-             lexicon **out, char **err)
+static const char *const lex_files[] = { "forbidden.lua", "empathy.lua", "steps.lua" };
+
+int lex_read(const char *dir, lex_src **out, char **err)
 {
-    static const char *const files[] = { "forbidden.lua", "empathy.lua", "steps.lua" };
-    lexicon *lx = xcalloc(1, sizeof *lx);
-    lx->m = match_new();
+    lex_src *src = xcalloc(1, sizeof *src);
     strbuf hashin;
     sb_init(&hashin);
     *out = NULL;
     for (int k = 0; k < 3; k++) {
-        char *path = xasprintf("%s/%s", dir, files[k]);
-        int rc = load_file(lx, path, (lex_kind)k, &hashin, err);
-        free(path);
-        if (rc < 0)
-            goto fail;
+        src->path[k] = xasprintf("%s/%s", dir, lex_files[k]);
+        if (read_file(src->path[k], &src->buf[k], &src->len[k], err) < 0) {
+            sb_release(&hashin);
+            lex_src_free(src);
+            return -1;
+        }
+        sb_adds(&hashin, lex_files[k]);
+        sb_add(&hashin, "\0", 1);
+        sb_add(&hashin, src->buf[k], src->len[k]);
     }
     /* The hash covers the course lexicons; scenario entries are covered by
      * the scenario's own hash. */
-    sha256_hex(hashin.buf, hashin.len, lx->hash);
+    sha256_hex(hashin.buf, hashin.len, src->hash);
+    sb_release(&hashin);
+    *out = src;
+    return 0;
+}
+
+void lex_src_free(lex_src *src)
+{
+    if (!src)
+        return;
+    for (int k = 0; k < 3; k++) {
+        free(src->path[k]);
+        free(src->buf[k]);
+    }
+    free(src);
+}
+
+int lex_compile(const lex_src *src, lua_State *L, int scn_idx, const char *scn_path,
+                lexicon **out, char **err)
+{
+    lexicon *lx = xcalloc(1, sizeof *lx);
+    lx->m = match_new();
+    *out = NULL;
+    for (int k = 0; k < 3; k++)
+        if (load_file(lx, src->path[k], src->buf[k], src->len[k], (lex_kind)k, err) < 0)
+            goto fail;
+    memcpy(lx->hash, src->hash, sizeof lx->hash);
     lx->ncourse = lx->n;
     if (L && load_scenario_entries(lx, L, scn_idx, scn_path, err) < 0)
         goto fail;
@@ -433,13 +455,23 @@ int lex_load(const char *dir, lua_State *L, int scn_idx, const char *scn_path,
         add_markers(lx, report_words, lx->tag_report, err) < 0)
         goto fail;
     match_compile(lx->m);
-    sb_release(&hashin);
     *out = lx;
     return 0;
 fail:
-    sb_release(&hashin);
     lex_free(lx);
     return -1;
+}
+
+int lex_load(const char *dir, lua_State *L, int scn_idx, const char *scn_path,
+             lexicon **out, char **err)
+{
+    lex_src *src = NULL;
+    *out = NULL;
+    if (lex_read(dir, &src, err) < 0)
+        return -1;
+    int rc = lex_compile(src, L, scn_idx, scn_path, out, err);
+    lex_src_free(src);
+    return rc;
 }
 
 int lex_load_dir(const char *dir, lexicon **out, char **err)

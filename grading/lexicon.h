@@ -50,11 +50,29 @@ typedef struct grade_ws grade_ws;
 int lex_load_dir(const char *dir, lexicon **out, char **err);
 
 struct lua_State;
+
 /* Same, plus the entries of the `lexicon` field of the scenario table at
  * index scn_idx of L (errors name scn_path), for one scenario's sessions. */
 int lex_load(const char *dir, struct lua_State *L, int scn_idx, const char *scn_path,
              lexicon **out, char **err);
 void lex_free(lexicon *lx);
+
+/* The bytes of the three course lexicon files and their hash, read without
+ * compiling them: a session needs the hash (its identity, the chain) when
+ * it starts, the compiled lexicon only at the first reply. */
+typedef struct lex_src {
+    char *path[3];  /* forbidden.lua, empathy.lua, steps.lua in dir */
+    char *buf[3];   /* their bytes */
+    size_t len[3];  /* lengths */
+    char hash[65];  /* what lexicon.hash of the compiled lexicon will be */
+} lex_src;
+/* Reads the files of dir; -1 with *err when one cannot be read. Caller
+ * frees with lex_src_free. */
+int lex_read(const char *dir, lex_src **out, char **err);
+void lex_src_free(lex_src *src);
+/* lex_load from bytes read by lex_read. */
+int lex_compile(const lex_src *src, struct lua_State *L, int scn_idx, const char *scn_path,
+                lexicon **out, char **err);
 
 /* Entry index by kind and id, or -1. */
 int lex_find(const lexicon *lx, lex_kind kind, const char *id);

@@ -46,6 +46,49 @@ void report_findings(json_t *obj, const grade_result *g)
     json_object_set_new(obj, "steps", steps);
 }
 
+/* Written by hand because regrade compares it with every stored turn and
+ * building a jansson object per turn would cost more than grading it. */
+void report_findings_text(strbuf *sb, const grade_result *g, const char *text)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        lex_kind kind = pass == 0 ? LEX_EMPATHY : LEX_FORBIDDEN;
+        sb_adds(sb, pass == 0 ? "{\"empathy\":[" : "],\"forbidden\":[");
+        int first = 1;
+        for (size_t i = 0; i < g->nf; i++) {
+            const finding *f = &g->f[i];
+            if (f->entry->kind != kind)
+                continue;
+            sb_adds(sb, first ? "{" : ",{");
+            first = 0;
+            if (kind == LEX_FORBIDDEN) {
+                sb_adds(sb, "\"category\":");
+                u8_json_add(sb, f->entry->category, strlen(f->entry->category));
+                sb_adds(sb, ",");
+            }
+            sb_adds(sb, "\"id\":");
+            u8_json_add(sb, f->entry->id, strlen(f->entry->id));
+            sb_adds(sb, ",\"match\":");
+            if (f->match)
+                u8_json_add(sb, f->match, strlen(f->match));
+            else
+                u8_json_add(sb, text + f->byte_from, f->byte_to - f->byte_from);
+            if (kind == LEX_FORBIDDEN)
+                sb_addf(sb, ",\"severity\":%d", f->entry->severity);
+            sb_adds(sb, "}");
+        }
+    }
+    sb_adds(sb, "],\"steps\":[");
+    int first = 1;
+    for (int i = 0; i < STEP_COUNT; i++)
+        if (g->steps & (1u << i)) {
+            if (!first)
+                sb_adds(sb, ",");
+            first = 0;
+            u8_json_add(sb, step_ids[i], strlen(step_ids[i]));
+        }
+    sb_adds(sb, "]}");
+}
+
 json_t *report_session_json(const session *s)
 {
     json_t *o = json_object();

@@ -17,6 +17,13 @@ struct session;
 /* Adds "forbidden", "empathy" and "steps" (contract of DESIGN.md) to obj. */
 void report_findings(json_t *obj, const grade_result *g);
 
+struct strbuf;
+/* Appends the same object as report_findings, dumped by jansson with
+ * JSON_COMPACT | JSON_SORT_KEYS (what a stored turn holds), byte for byte:
+ * {"empathy":[…],"forbidden":[…],"steps":[…]}. A finding without match
+ * text (grade_scan) quotes text[byte_from..byte_to). */
+void report_findings_text(struct strbuf *sb, const grade_result *g, const char *text);
+
 /* The result object of `play --json`; caller json_decref's it. */
 json_t *report_session_json(const struct session *s);
 

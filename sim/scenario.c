@@ -230,16 +230,23 @@ static void load_fields(scenario *s, lua_State *L)
     load_outcomes(s, L);
 }
 
-static int load(const char *home, const char *path, int64_t seed, int keep_problems,
-                scenario **out, char **err)
+/* Loads the scenario at path, or from src (len bytes, copied) when src is
+ * not NULL. */
+static int load(const char *home, const char *path, const char *src, size_t srclen,
+                int64_t seed, int keep_problems, scenario **out, char **err)
 {
     scenario *s = xcalloc(1, sizeof *s);
     s->ref = LUA_NOREF;
     s->path = xstrdup(path);
     *out = NULL;
-    size_t len;
-    if (read_file(path, &s->src, &len, err) < 0)
+    size_t len = srclen;
+    if (src) {
+        s->src = xmalloc(srclen + 1);
+        memcpy(s->src, src, srclen);
+        s->src[srclen] = '\0';
+    } else if (read_file(path, &s->src, &len, err) < 0) {
         goto fail;
+    }
     if (strlen(s->src) != len) {
         crm_seterr(err, _("%s:1: file contains NUL bytes (not a Lua text file)"), path);
         goto fail;
@@ -281,12 +288,17 @@ fail:
 
 int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err)
 {
-    return load(home, path, seed, 0, out, err);
+    return load(home, path, NULL, 0, seed, 0, out, err);
+}
+
+int scn_load_src(const scenario *from, const char *home, int64_t seed, scenario **out, char **err)
+{
+    return load(home, from->path, from->src, strlen(from->src), seed, 0, out, err);
 }
 
 int scn_load_checked(const char *home, const char *path, scenario **out, char **err)
 {
-    return load(home, path, 0, 1, out, err);
+    return load(home, path, NULL, 0, 0, 1, out, err);
 }
 
 void scn_free(scenario *s)

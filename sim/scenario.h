@@ -51,6 +51,9 @@ typedef struct scenario {
  * seed. home is crmsim's data directory (for scenarios/lib/crm.lua). */
 int scn_load(const char *home, const char *path, int64_t seed, scenario **out, char **err);
 void scn_free(scenario *s);
+/* Loads a fresh copy of a loaded scenario from the same bytes (from->src,
+ * not the file again) into a new sandbox seeded with seed. */
+int scn_load_src(const scenario *from, const char *home, int64_t seed, scenario **out, char **err);
 /* Like scn_load (seed 0) but keeps going past field problems: they are in
  * s->probs and the scenario is returned anyway. Fails (-1, *err) only when
  * the file cannot be read, does not compile or does not return a table. */

@@ -310,6 +310,39 @@ static char *state_json_checked(session *s, const char *hook, char **err)
 
 static int store_end(session *s, char **err);
 
+void sess_score_turn(score_input *in, const grade_result *g)
+{
+    int emp = 0;
+    for (size_t j = 0; j < g->nf; j++) {
+        /* An entry that matches in several clauses of one reply is one
+         * mistake: count its severity once per turn. */
+        int again = 0;
+        for (size_t k = 0; k < j && !again; k++)
+            again = g->f[k].entry == g->f[j].entry;
+        if (g->f[j].entry->kind == LEX_FORBIDDEN && !again)
+            in->severity_sum += g->f[j].entry->severity;
+        if (g->f[j].entry->kind == LEX_EMPATHY)
+            emp = 1;
+    }
+    if (g->steps & (1u << step_index("apologize")))
+        emp = 1;
+    in->empathic_turns += emp;
+    in->turns++;
+}
+
+void sess_score(const scenario *scn, const course *crs, score_input *in, unsigned done,
+                const char *outcome, int hints, score_card *out)
+{
+    const scn_outcome *o = scn_outcome_find(scn, outcome);
+    in->required = scn->required;
+    in->done = done;
+    in->outcome_points = o ? o->score : 0;
+    in->hints = hints;
+    score_weights w;
+    course_weights_for(crs, scn->id, &w);
+    score_compute(&w, in, out);
+}
+
 /* Ends the session: outcome, how it ended ("replies", "quit", "time"),
  * the chain seal, the score; stores all of it. */
 static int end_session(session *s, const char *outcome, const char *ended_by, char **err)
@@ -319,34 +352,10 @@ static int end_session(session *s, const char *outcome, const char *ended_by, ch
     s->outcome = xstrdup(outcome);
     s->ended_by = ended_by;
     chain_seal(s->cfg.key, s->chain, outcome, ended_by, s->hints, s->seal);
-    const scn_outcome *o = scn_outcome_find(s->scn, outcome);
     score_input in = { 0 };
-    in.turns = s->nturns;
-    for (int i = 0; i < s->nturns; i++) {
-        int emp = 0;
-        const grade_result *g = &s->turns[i].g;
-        for (size_t j = 0; j < g->nf; j++) {
-            /* An entry that matches in several clauses of one reply is one
-             * mistake: count its severity once per turn. */
-            int again = 0;
-            for (size_t k = 0; k < j && !again; k++)
-                again = g->f[k].entry == g->f[j].entry;
-            if (g->f[j].entry->kind == LEX_FORBIDDEN && !again)
-                in.severity_sum += g->f[j].entry->severity;
-            if (g->f[j].entry->kind == LEX_EMPATHY)
-                emp = 1;
-        }
-        if (g->steps & (1u << step_index("apologize")))
-            emp = 1;
-        in.empathic_turns += emp;
-    }
-    in.required = s->scn->required;
-    in.done = s->steps_done;
-    in.outcome_points = o ? o->score : 0;
-    in.hints = s->hints;
-    score_weights w;
-    course_weights_for(s->cfg.course, s->scn->id, &w);
-    score_compute(&w, &in, &s->card);
+    for (int i = 0; i < s->nturns; i++)
+        sess_score_turn(&in, &s->turns[i].g);
+    sess_score(s->scn, s->cfg.course, &in, s->steps_done, outcome, s->hints, &s->card);
     return store_end(s, err);
 }
 
@@ -437,9 +446,21 @@ static int open_session(const sess_config *cfg, int64_t row_id, int replaying, s
     if (scn_load(cfg->home, cfg->path, cfg->seed, &s->scn, err) < 0)
         goto fail;
     if (!cfg->lx) {
-        if (scn_lexicon(cfg->home, s->scn, &s->own_lx, err) < 0)
+        /* Compiling the lexicons is most of the start-up (Lua, OpenCC, the
+         * automaton), and the opening line needs only their hash: read
+         * the bytes now, compile them at the first reply. */
+        char *dir = xasprintf("%s/grading/lexicons", cfg->home);
+        int rc = lex_read(dir, &s->lx_src, err);
+        free(dir);
+        if (rc < 0)
             goto fail;
+        s->own_lx = xcalloc(1, sizeof *s->own_lx);
+        memcpy(s->own_lx->hash, s->lx_src->hash, sizeof s->own_lx->hash);
         s->cfg.lx = s->own_lx;
+        lua_State *L = SL(s);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, s->scn->ref);
+        s->scn_lexicon = lua_getfield(L, -1, "lexicon") != LUA_TNIL;
+        lua_pop(L, 2);
     }
     chain_head(cfg->key, cfg->student, s->scn->id, s->scn->hash, s->cfg.lx->hash, cfg->seed,
                cfg->mode, cfg->attempt, s->head);
@@ -647,10 +668,45 @@ done:
     return ret;
 }
 
+/* Compiles the session's lexicon (see open_session) if not done yet. The
+ * scenario's own entries come from a fresh load of the same bytes with
+ * the same seed, so that they are what they were before any hook ran,
+ * as when the lexicon was compiled at the start. */
+static int need_lexicon(session *s, char **err)
+{
+    if (!s->lx_src)
+        return 0;
+    scenario *copy = NULL;
+    lexicon *lx = NULL;
+    int rc = -1;
+    if (s->scn_lexicon) {
+        if (scn_load_src(s->scn, s->cfg.home, s->cfg.seed, &copy, err) < 0)
+            goto done;
+        lua_State *L = lh_L(copy->h);
+        lua_rawgeti(L, LUA_REGISTRYINDEX, copy->ref);
+        rc = lex_compile(s->lx_src, L, lua_gettop(L), s->scn->path, &lx, err);
+        lua_pop(L, 1);
+    } else {
+        rc = lex_compile(s->lx_src, NULL, 0, NULL, &lx, err);
+    }
+    if (rc == 0) {
+        /* s->cfg.lx points at own_lx: fill it in place */
+        free(s->own_lx);
+        s->own_lx = lx;
+        s->cfg.lx = lx;
+        lex_src_free(s->lx_src);
+        s->lx_src = NULL;
+    }
+done:
+    scn_free(copy);
+    return rc;
+}
+
 void sess_free(session *s)
 {
     if (!s)
         return;
+    lex_src_free(s->lx_src);
     for (int i = 0; i < s->nturns; i++) {
         free(s->turns[i].reply);
         free(s->turns[i].customer);
@@ -740,6 +796,22 @@ static int fail_session(session *s)
     return -1;
 }
 
+/* Ends the session with outcome "error" when its lexicon cannot be
+ * compiled at the first reply (no turn was added); keeps *err. */
+static int fail_open(session *s)
+{
+    char *e2 = NULL;
+    s->ended = 1;
+    free(s->outcome);
+    s->outcome = xstrdup("error");
+    s->ended_by = "error";
+    memset(&s->card, 0, sizeof s->card);
+    if (s->cfg.db && !s->replaying)
+        store_session_end(s->cfg.db, s->id, "error", 0, s->hints, "error", NULL, NULL, 0, &e2);
+    free(e2);
+    return -1;
+}
+
 /* Calls on_reply or on_timeout (function and args already pushed); checks
  * and returns say (malloc'd) and outcome (malloc'd or NULL). */
 static int run_hook(session *s, const char *hook, int nargs, char **say, char **outcome, char **err)
@@ -792,6 +864,8 @@ int sess_reply(session *s, const char *line, size_t len, char **err)
         return crm_seterr(err, _("the session has ended"));
     if (u8_check_reply(line, len, err) < 0)
         return 1;
+    if (need_lexicon(s, err) < 0)
+        return fail_open(s);
     sess_turn t;
     memset(&t, 0, sizeof t);
     if (grade_text(s->cfg.lx, line, len, &t.g, err) < 0)

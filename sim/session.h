@@ -44,7 +44,10 @@ typedef struct sess_turn {
 typedef struct session {
     sess_config cfg;      /* copy of the configuration */
     scenario *scn;        /* loaded persona */
-    lexicon *own_lx;      /* lexicon built by sess_open when cfg.lx was NULL */
+    lexicon *own_lx;      /* lexicon of the session when cfg.lx was NULL: only its
+                           * hash until the first reply compiles it (need_lexicon) */
+    lex_src *lx_src;      /* the lexicon bytes own_lx is compiled from, until then */
+    int scn_lexicon;      /* 1 = the scenario declares its own lexicon entries */
     int state_ref;        /* registry ref of the state table */
     int64_t id;           /* store row id, 0 when not stored */
     char *opening;        /* the customer's first line */
@@ -98,6 +101,14 @@ char *sess_hint_text(session *s, char **err);
 int sess_abandon(session *s, char **err);
 /* Ends the session as `time_up` (the exam's time ran out). */
 int sess_time_up(session *s, char **err);
+
+/* Adds one graded turn to a score input (how end_session counts turns). */
+void sess_score_turn(score_input *in, const grade_result *g);
+/* The score card of a session of scn whose turns were added to *in with
+ * sess_score_turn, given the steps done, the outcome and the hints used
+ * (end_session's score; regrade's too). */
+void sess_score(const scenario *scn, const course *crs, score_input *in, unsigned done,
+                const char *outcome, int hints, score_card *out);
 
 /* Mood label for a mood value. */
 const char *sess_mood_label(int mood);
