@@ -113,40 +113,28 @@ typedef struct sess_copy {
     int nt;
     store_criterion *c;
     int nc;
-    char *owned[64]; /* strings of s, freed with it */
-    int nowned;
 } sess_copy;
 
-static const char *keep(sess_copy *k, const char *v)
-{
-    if (!v)
-        return NULL;
-    char *d = xstrdup(v);
-    if (k->nowned < (int)(sizeof k->owned / sizeof k->owned[0]))
-        k->owned[k->nowned++] = d;
-    return d;
-}
+static const char *dup_or_null(const char *v) { return v ? xstrdup(v) : NULL; }
 
 static int take_session(const store_session *ses, void *ctx)
 {
     sess_copy *k = ctx;
     k->s = *ses;
-    k->s.student = keep(k, ses->student);
-    k->s.scenario = keep(k, ses->scenario);
-    k->s.scenario_hash = keep(k, ses->scenario_hash);
-    k->s.lexicon_hash = keep(k, ses->lexicon_hash);
-    k->s.mode = keep(k, ses->mode);
-    k->s.started = keep(k, ses->started);
-    k->s.ended = keep(k, ses->ended);
-    k->s.outcome = keep(k, ses->outcome);
-    k->s.ended_by = keep(k, ses->ended_by);
-    k->s.submission = keep(k, ses->submission);
-    k->s.chain = keep(k, ses->chain);
-    k->s.head = keep(k, ses->head);
+    k->s.student = dup_or_null(ses->student);
+    k->s.scenario = dup_or_null(ses->scenario);
+    k->s.scenario_hash = dup_or_null(ses->scenario_hash);
+    k->s.lexicon_hash = dup_or_null(ses->lexicon_hash);
+    k->s.mode = dup_or_null(ses->mode);
+    k->s.started = dup_or_null(ses->started);
+    k->s.ended = dup_or_null(ses->ended);
+    k->s.outcome = dup_or_null(ses->outcome);
+    k->s.ended_by = dup_or_null(ses->ended_by);
+    k->s.submission = dup_or_null(ses->submission);
+    k->s.chain = dup_or_null(ses->chain);
+    k->s.head = dup_or_null(ses->head);
     return 0;
 }
-
-static const char *dup_or_null(const char *v) { return v ? xstrdup(v) : NULL; }
 
 static int take_turn(const store_turn *t, void *ctx)
 {
@@ -176,8 +164,11 @@ static int take_crit(const store_criterion *c, void *ctx)
 
 static void sess_free(sess_copy *k)
 {
-    for (int i = 0; i < k->nowned; i++)
-        free(k->owned[i]);
+    const char *own[] = { k->s.student, k->s.scenario, k->s.scenario_hash, k->s.lexicon_hash,
+                          k->s.mode, k->s.started, k->s.ended, k->s.outcome, k->s.ended_by,
+                          k->s.submission, k->s.chain, k->s.head };
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        free((char *)own[i]);
     for (int i = 0; i < k->nt; i++) {
         free((char *)k->t[i].reply);
         free((char *)k->t[i].customer);
