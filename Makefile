@@ -13,13 +13,22 @@
 #                 translate what is new or fuzzy and run make
 
 PKGS     := lua5.4 sqlite3 libpq readline libutf8proc opencc jansson nettle
+# libpq and OpenCC are loaded at their first use (sim/dynlib.h), by the
+# SONAME of the installed development library.
+LAZY     := libpq opencc
+soname    = $(shell objdump -p "$$(pkg-config --variable=libdir $(1) 2>/dev/null)/lib$(2).so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
+SO_PQ    := $(call soname,libpq,pq)
+SO_CC    := $(call soname,opencc,opencc)
+SONAMES  := $(if $(SO_PQ),-DCRM_LIBPQ='"$(SO_PQ)"') $(if $(SO_CC),-DCRM_LIBOPENCC='"$(SO_CC)"')
 CC       ?= cc
 WERROR   ?= -Werror
 CFLAGS   ?= -O2 -g
 SAN      ?=
 ALL_CFLAGS = $(CFLAGS) $(SAN) -std=c11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -iquote sim -iquote grading \
-            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LIBS     := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+            $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(SONAMES)
+LIBS     := $(shell pkg-config --libs $(filter-out $(LAZY),$(PKGS)) 2>/dev/null) -lcsv -lm
+# The unit tests call libpq and OpenCC themselves (test databases, s2t).
+TEST_LIBS = $(LIBS) $(shell pkg-config --libs $(LAZY) 2>/dev/null)
 SCENARIO ?= bank-card
 
 LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c)) $(wildcard grading/*.c)
@@ -64,7 +73,7 @@ po-update: pot
 
 tests/unit/test_%: tests/unit/test_%.c $(LIB_OBJ)
 	@echo "  CCLD    $@"
-	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka
+	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(TEST_LIBS) -lcmocka
 
 deps:
 	@scripts/install-deps

@@ -12,7 +12,7 @@
 #include "store_pg.h"
 #include "util.h"
 
-#include <libpq-fe.h>
+#include "pqapi.h"
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -263,7 +263,8 @@ static void pg_close(store *s)
 {
     if (!s)
         return;
-    PQfinish(PG(s)->c);
+    if (PG(s)->c) /* NULL too when libpq could not be loaded */
+        PQfinish(PG(s)->c);
     if (PG(s)->cloc)
         freelocale(PG(s)->cloc);
     free(s->where);
@@ -389,6 +390,8 @@ int store_pg_open(const char *url, store **out, char **err)
     s->where = redact(url);
     *out = NULL;
     PG(s)->instructor = -1;
+    if (pq_load(err) < 0)
+        goto fail;
     PG(s)->cloc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
     if (!PG(s)->cloc) {
         crm_seterr(err, _("cannot open database '%s': out of memory"), s->where);

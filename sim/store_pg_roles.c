@@ -26,7 +26,7 @@
 #include "util.h"
 
 #include <fcntl.h>
-#include <libpq-fe.h>
+#include "pqapi.h"
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

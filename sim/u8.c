@@ -9,6 +9,8 @@
  */
 #include "u8.h"
 
+#include "dynlib.h"
+
 #include <opencc/opencc.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -161,9 +163,27 @@ int u8_check_reply(const char *s, size_t len, char **err)
 static uint32_t *fold_page[FOLD_NPAGES];
 
 /* OpenCC t2s, opened on the first Han character: 0 not tried, 1 open,
- * -1 could not be opened (then no T->S fold, silently). */
+ * -1 could not be opened (then no T->S fold, silently). libopencc itself
+ * is loaded then too (sim/dynlib.h says why). */
 static opencc_t t2s;
 static int t2s_state;
+
+#ifndef CRM_LIBOPENCC
+#define CRM_LIBOPENCC "libopencc.so.1.1"
+#endif
+static struct {
+    __typeof__(opencc_open) *open;
+    __typeof__(opencc_convert_utf8) *convert;
+    __typeof__(opencc_convert_utf8_free) *convert_free;
+    __typeof__(opencc_close) *close;
+} cc;
+static const dynlib_sym cc_syms[] = {
+    { "opencc_open", (void (**)(void))&cc.open },
+    { "opencc_convert_utf8", (void (**)(void))&cc.convert },
+    { "opencc_convert_utf8_free", (void (**)(void))&cc.convert_free },
+    { "opencc_close", (void (**)(void))&cc.close },
+};
+static dynlib cc_lib = { CRM_LIBOPENCC, cc_syms, sizeof cc_syms / sizeof cc_syms[0], 0, NULL, NULL };
 
 /* Is cp unassigned in utf8proc's tables but inside the CJK ideograph
  * blocks? Then it is most likely an ideograph newer than utf8proc's
@@ -207,21 +227,24 @@ static int kind_of(uint32_t cp)
 static uint32_t t2s_fold(uint32_t cp)
 {
     if (t2s_state == 0) {
-        t2s = opencc_open("t2s.json");
-        t2s_state = t2s == (opencc_t)-1 ? -1 : 1;
+        t2s_state = -1;
+        if (dynlib_load(&cc_lib, NULL) == 0) {
+            t2s = cc.open("t2s.json");
+            t2s_state = t2s == (opencc_t)-1 ? -1 : 1;
+        }
     }
     if (t2s_state < 0)
         return cp;
     char in[4];
     int n = u8_encode(cp, in);
-    char *out = opencc_convert_utf8(t2s, in, (size_t)n);
+    char *out = cc.convert(t2s, in, (size_t)n);
     if (!out)
         return cp;
     uint32_t r;
     size_t olen = strlen(out);
     if (olen == 0 || decode((const unsigned char *)out, olen, &r) < 0 || r == 0)
         r = cp;
-    opencc_convert_utf8_free(out);
+    cc.convert_free(out);
     return r;
 }
 
@@ -325,7 +348,7 @@ void u8_shutdown(void)
         fold_page[i] = NULL;
     }
     if (t2s_state > 0)
-        opencc_close(t2s);
+        cc.close(t2s);
     t2s = NULL;
     t2s_state = 0;
 }
