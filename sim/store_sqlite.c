@@ -23,10 +23,18 @@
 
 /* The SQLite handle: the common part first (its `where` is the path as
  * given to store_open). */
+/* Prepared statements kept for the connection's life: parsing the SQL
+ * again for every turn cost more than the insert itself. */
+#define STMT_CACHE 24
+
 typedef struct sq {
     store base;
     sqlite3 *db; /* the one connection this handle owns */
     int busy_ms; /* busy timeout in milliseconds */
+    struct {
+        sqlite3_stmt *st;
+        int busy; /* handed out and not yet given back (nested walks) */
+    } cache[STMT_CACHE];
 } sq;
 
 #define SQ(s) ((sq *)(s))
@@ -160,21 +168,76 @@ static int db_fail(store *s, int rc, const char *what, char **err)
 
 /* Runs SQL without parameters (transaction control, pragmas, migration
  * scripts). */
+static int prepare(store *s, const char *sql, sqlite3_stmt **st,
+                   const char *what, char **err);
+static void unprepare(store *s, sqlite3_stmt *st);
+
 static int exec_sql(store *s, const char *sql, const char *what, char **err)
 {
+    if (!strchr(sql, ';')) { /* one statement (BEGIN, COMMIT, a pragma): kept prepared */
+        sqlite3_stmt *st = NULL;
+        if (prepare(s, sql, &st, what, err) < 0)
+            return -1;
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            ;
+        if (rc != SQLITE_DONE) {
+            db_fail(s, rc, what, err);
+            unprepare(s, st);
+            return -1;
+        }
+        unprepare(s, st);
+        return 0;
+    }
     int rc = sqlite3_exec(SQ(s)->db, sql, NULL, NULL, NULL);
     if (rc != SQLITE_OK)
         return db_fail(s, rc, what, err);
     return 0;
 }
 
+/* Hands out a statement for sql: the cached one when it is free, else a
+ * new one (kept in the cache while there is room). Give it back with
+ * unprepare. */
 static int prepare(store *s, const char *sql, sqlite3_stmt **st,
                    const char *what, char **err)
 {
-    int rc = sqlite3_prepare_v2(SQ(s)->db, sql, -1, st, NULL);
+    int slot = -1;
+    for (int i = 0; i < STMT_CACHE; i++) {
+        sqlite3_stmt *c = SQ(s)->cache[i].st;
+        if (!c) {
+            if (slot < 0)
+                slot = i;
+        } else if (!SQ(s)->cache[i].busy && strcmp(sqlite3_sql(c), sql) == 0) {
+            SQ(s)->cache[i].busy = 1;
+            *st = c;
+            return 0;
+        }
+    }
+    int rc = sqlite3_prepare_v3(SQ(s)->db, sql, -1, slot >= 0 ? SQLITE_PREPARE_PERSISTENT : 0,
+                                st, NULL);
     if (rc != SQLITE_OK)
         return db_fail(s, rc, what, err);
+    if (slot >= 0 && *st) {
+        SQ(s)->cache[slot].st = *st;
+        SQ(s)->cache[slot].busy = 1;
+    }
     return 0;
+}
+
+/* Gives back a statement from prepare: a cached one is reset (so that it
+ * holds no read transaction open) and kept, any other finalized. */
+static void unprepare(store *s, sqlite3_stmt *st)
+{
+    if (!st)
+        return;
+    for (int i = 0; i < STMT_CACHE; i++)
+        if (SQ(s)->cache[i].st == st) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            SQ(s)->cache[i].busy = 0;
+            return;
+        }
+    sqlite3_finalize(st);
 }
 
 /* Rolls back the open transaction, if any; used on every error path. */
@@ -203,7 +266,7 @@ static int query_int(store *s, const char *sql, int *out, const char *what,
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -316,7 +379,7 @@ static int configure(store *s, char **err)
         goto done;
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -367,7 +430,9 @@ static void sq_close(store *s)
 {
     if (!s)
         return;
-    sqlite3_close(SQ(s)->db); /* every statement is finalized where prepared */
+    for (int i = 0; i < STMT_CACHE; i++)
+        sqlite3_finalize(SQ(s)->cache[i].st);
+    sqlite3_close(SQ(s)->db); /* every other statement is finalized where prepared */
     free(s->where);
     free(s);
 }
@@ -393,7 +458,7 @@ static int add_student(store *s, const char *id, const char *now, char **err)
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -423,7 +488,7 @@ static int add_scenario(store *s, const char *id, const char *hash,
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -492,21 +557,26 @@ static int add_session(store *s, store_session *ses, const char *started,
     ses->id = sqlite3_last_insert_rowid(SQ(s)->db);
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
 /* The session row is always written open: ended, outcome and score in *ses
  * are ignored (store_session_end sets them). */
-static int sq_session_begin(store *s, store_session *ses, const char *started,
+static int add_turn(store *s, int64_t session, const store_turn *t,
+                    const char *now, char **err);
+
+static int sq_session_begin(store *s, store_session *ses, const char *title,
+                            const store_turn *opening, const char *started,
                             const char *now, char **err)
 {
     int ret = -1;
     if (exec_sql(s, "BEGIN IMMEDIATE", N_("start a session"), err) < 0 ||
         add_student(s, ses->student, now, err) < 0 ||
-        add_scenario(s, ses->scenario, ses->scenario_hash, NULL, now,
+        add_scenario(s, ses->scenario, ses->scenario_hash, title, now,
                      err) < 0 ||
         add_session(s, ses, started, err) < 0 ||
+        (opening && add_turn(s, ses->id, opening, now, err) < 0) ||
         exec_sql(s, "COMMIT", N_("start a session"), err) < 0)
         goto done;
     ret = 0;
@@ -544,7 +614,7 @@ static int check_open(store *s, int64_t session, char **err)
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -581,7 +651,7 @@ static int add_turn(store *s, int64_t session, const store_turn *t,
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -605,7 +675,7 @@ static int set_hints(store *s, int64_t session, int hints, char **err)
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -655,7 +725,7 @@ static int close_session(store *s, int64_t session, const char *outcome,
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -690,7 +760,7 @@ static int add_scores(store *s, int64_t session, const store_criterion *crit,
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -770,7 +840,7 @@ static int sq_sessions(store *s, const char *student, int limit, store_session_c
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -802,7 +872,7 @@ static int get_session_row(store *s, int64_t id, store_session_cb scb,
     *stop = scb && scb(&ses, ctx) != 0;
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -841,7 +911,7 @@ static int get_turns(store *s, int64_t id, store_turn_cb tcb, void *ctx,
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -892,7 +962,7 @@ static int sq_scores(store *s, int64_t session, store_crit_cb cb, void *ctx, cha
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -922,7 +992,7 @@ static int set_regrade(store *s, int64_t session, int score, const char *lexicon
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -946,7 +1016,7 @@ static int sq_session_regrade(store *s, int64_t session, int score,
         goto done;
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     if (ret < 0)
         rollback(s);
     return ret;
@@ -992,8 +1062,8 @@ static int sq_roster_import(store *s, const store_student *rows, size_t n, int *
         goto done;
     ret = 0;
 done:
-    sqlite3_finalize(find);
-    sqlite3_finalize(up);
+    unprepare(s, find);
+    unprepare(s, up);
     if (ret < 0)
         rollback(s);
     return ret;
@@ -1024,7 +1094,7 @@ static int sq_roster(store *s, const char *klass, store_student_cb cb, void *ctx
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -1046,7 +1116,7 @@ static int sq_count_sessions(store *s, const char *student, const char *scenario
     *n = sqlite3_column_int(st, 0);
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -1080,7 +1150,7 @@ static int write_texts(store *s, const char *sql, const char *const *v, int n,
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -1108,7 +1178,7 @@ static int sq_dump_students(store *s, store_student_row_cb cb, void *ctx, char *
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -1135,7 +1205,7 @@ static int sq_dump_scenarios(store *s, store_scenario_row_cb cb, void *ctx, char
     }
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -1186,7 +1256,7 @@ static int find_copy(store *s, const store_session *ses, int64_t *id, char **err
         *id = sqlite3_column_int64(st, 0);
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
@@ -1221,7 +1291,7 @@ static int copy_session_row(store *s, store_session *ses, char **err)
     ses->id = sqlite3_last_insert_rowid(SQ(s)->db);
     ret = 0;
 done:
-    sqlite3_finalize(st);
+    unprepare(s, st);
     return ret;
 }
 
