@@ -373,8 +373,10 @@ static int store_end(session *s, char **err)
 /* Stores one turn (n = 0 for the opening). */
 /* Advances the chain over one turn (also when nothing is stored: `grade`
  * recomputes chains this way) and stores the turn. */
-static int save_turn(session *s, int n, const char *reply, const char *customer,
-                     const grade_result *g, const char *state, char **err)
+/* The findings JSON of a turn (g NULL for the opening), with the chain
+ * advanced over it; caller frees. */
+static char *chain_over(session *s, int n, const char *reply, const char *customer,
+                        const grade_result *g)
 {
     json_t *f = json_object();
     if (g)
@@ -384,6 +386,13 @@ static int save_turn(session *s, int n, const char *reply, const char *customer,
     char next[CHAIN_HEX];
     chain_turn(s->cfg.key, s->chain, n, reply, customer, fj, next);
     memcpy(s->chain, next, sizeof next);
+    return fj;
+}
+
+static int save_turn(session *s, int n, const char *reply, const char *customer,
+                     const grade_result *g, const char *state, char **err)
+{
+    char *fj = chain_over(s, n, reply, customer, g);
     int rc = 0;
     if (s->cfg.db && !s->replaying) {
         store_turn t = { n, reply, customer, fj, state, s->chain, NULL };
@@ -486,18 +495,21 @@ static int open_session(const sess_config *cfg, int64_t row_id, int replaying, s
         row.submission = cfg->submission;
         row.started = cfg->started;
         row.head = s->head;
-        if (store_ensure_student(cfg->db, cfg->student, err) < 0 ||
-            store_ensure_scenario(cfg->db, s->scn->id, s->scn->hash, s->scn->title, err) < 0 ||
-            store_session_begin(cfg->db, &row, err) < 0) {
-            free(state);
+        /* The row and the opening turn in one commit. */
+        char *fj = chain_over(s, 0, NULL, s->opening, NULL);
+        store_turn t0 = { 0, NULL, s->opening, fj, state, s->chain, NULL };
+        int rc = store_session_open(cfg->db, &row, s->scn->title, &t0, err);
+        free(fj);
+        free(state);
+        if (rc < 0)
             goto fail;
-        }
         s->id = row.id;
+    } else {
+        int rc = save_turn(s, 0, NULL, s->opening, NULL, state, err);
+        free(state);
+        if (rc < 0)
+            goto fail;
     }
-    int rc = save_turn(s, 0, NULL, s->opening, NULL, state, err);
-    free(state);
-    if (rc < 0)
-        goto fail;
     memcpy(s->opening_chain, s->chain, sizeof s->chain);
     *out = s;
     return 0;
@@ -856,6 +868,11 @@ static const char *timeout_outcome(const session *s)
         if (scn_outcome_find(s->scn, *p))
             return *p;
     return s->scn->out[0].id;
+}
+
+int sess_prepare(session *s, char **err)
+{
+    return need_lexicon(s, err);
 }
 
 int sess_reply(session *s, const char *line, size_t len, char **err)

@@ -119,25 +119,39 @@ int store_ensure_scenario(store *s, const char *id, const char *hash, const char
 
 /* The session row is always written open: ended, outcome and score in *ses
  * are ignored (store_session_end sets them). */
+static int check_turn(const store_turn *t, char **err)
+{
+    if (t->n < 0)
+        return crm_seterr(err, _("bad turn number %d"), t->n);
+    if (!t->customer || !t->findings_json || !t->state_json)
+        return crm_seterr(err, _("turn %d is missing the customer line, "
+                                 "findings or state"), t->n);
+    return 0;
+}
+
 int store_session_begin(store *s, store_session *ses, char **err)
 {
+    return store_session_open(s, ses, NULL, NULL, err);
+}
+
+int store_session_open(store *s, store_session *ses, const char *title,
+                       const store_turn *opening, char **err)
+{
     char now[STORE_TIME_LEN];
-    if (check_session(ses, err) < 0)
+    if (check_session(ses, err) < 0 || (opening && check_turn(opening, err) < 0))
         return -1;
     now_iso(now);
-    return s->ops->session_begin(s, ses, ses->started ? ses->started : now, now, err);
+    return s->ops->session_begin(s, ses, title, opening, ses->started ? ses->started : now,
+                                 now, err);
 }
 
 int store_turn_add(store *s, int64_t session, const store_turn *t, int hints, char **err)
 {
     char now[STORE_TIME_LEN];
-    if (t->n < 0)
-        return crm_seterr(err, _("bad turn number %d"), t->n);
+    if (check_turn(t, err) < 0)
+        return -1;
     if (hints < 0)
         return crm_seterr(err, _("bad hint count %d"), hints);
-    if (!t->customer || !t->findings_json || !t->state_json)
-        return crm_seterr(err, _("turn %d is missing the customer line, "
-                                 "findings or state"), t->n);
     now_iso(now);
     return s->ops->turn_add(s, session, t, hints, now, err);
 }

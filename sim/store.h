@@ -108,6 +108,11 @@ int store_ensure_scenario(store *s, const char *id, const char *hash,
 
 /* Inserts a session row (student and scenario ensured first); sets ses->id. */
 int store_session_begin(store *s, store_session *ses, char **err);
+/* The same, and in the same transaction the scenario's title (may be NULL)
+ * and the session's opening turn (may be NULL): what `play` writes before
+ * its first prompt, in one commit. */
+int store_session_open(store *s, store_session *ses, const char *title,
+                       const store_turn *opening, char **err);
 /* Adds one turn in its own transaction (also bumps the session's hint count
  * to `hints`). */
 int store_turn_add(store *s, int64_t session, const store_turn *t, int hints,

@@ -33,7 +33,10 @@ struct store_ops {
     int (*ensure_student)(store *s, const char *id, const char *now, char **err);
     int (*ensure_scenario)(store *s, const char *id, const char *hash, const char *title,
                            const char *now, char **err);
-    int (*session_begin)(store *s, store_session *ses, const char *started, const char *now,
+    /* title and opening may be NULL; the opening turn goes into the same
+     * transaction as the row (one commit, not two, before the first prompt). */
+    int (*session_begin)(store *s, store_session *ses, const char *title,
+                         const store_turn *opening, const char *started, const char *now,
                          char **err);
     int (*turn_add)(store *s, int64_t session, const store_turn *t, int hints, const char *now,
                     char **err);

@@ -559,12 +559,17 @@ static int add_session(store *s, store_session *ses, const char *started, char *
     return ret;
 }
 
-static int pg_session_begin(store *s, store_session *ses, const char *started, const char *now,
+static int add_turn(store *s, int64_t session, const store_turn *t, const char *now, char **err);
+
+static int pg_session_begin(store *s, store_session *ses, const char *title,
+                            const store_turn *opening, const char *started, const char *now,
                             char **err)
 {
     if (begin(s, N_("start a session"), err) < 0 || add_student(s, ses->student, now, err) < 0 ||
-        add_scenario(s, ses->scenario, ses->scenario_hash, NULL, now, err) < 0 ||
-        add_session(s, ses, started, err) < 0 || commit(s, N_("start a session"), err) < 0) {
+        add_scenario(s, ses->scenario, ses->scenario_hash, title, now, err) < 0 ||
+        add_session(s, ses, started, err) < 0 ||
+        (opening && add_turn(s, ses->id, opening, now, err) < 0) ||
+        commit(s, N_("start a session"), err) < 0) {
         rollback(s);
         return -1;
     }

@@ -1056,6 +1056,48 @@ static void test_duplicate_turn(void **state)
     store_close(s);
 }
 
+/* store_session_open: the row, the scenario's title and the opening turn
+ * in one transaction; a refused row leaves no opening turn behind. */
+static void test_session_open(void **state)
+{
+    fixture *f = fx(state);
+    store *s = open_ok(f);
+    char *err = NULL;
+    store_session ses = { .student = "s001", .scenario = "bank-card",
+                          .scenario_hash = SCEN_HASH, .lexicon_hash = LEX_HASH, .seed = 3,
+                          .mode = "practice", .score = -1, .submission = "feed" };
+    store_turn t0 = { 0, NULL, "您好，我的卡丢了", "{}", "{\"mood\":30}", "c0", NULL };
+    assert_int_equal(store_session_open(s, &ses, "王先生：卡", &t0, &err), 0);
+    assert_true(ses.id > 0);
+    got g = {0};
+    assert_int_equal(store_session_get(s, ses.id, on_session, on_turn, &g, &err), 0);
+    assert_int_equal(g.nturn, 1);
+    assert_int_equal(g.turn[0].n, 0);
+    assert_string_equal(g.turn[0].customer, "您好，我的卡丢了");
+    assert_string_equal(g.turn[0].state, "{\"mood\":30}");
+    got_release(&g);
+    assert_int_equal(raw_int(f, "SELECT count(*) FROM scenarios WHERE title = '王先生：卡'"), 1);
+
+    /* The same submitted session again: the row is refused, and its
+     * opening turn is not stored either. */
+    store_session again = ses;
+    again.id = 0;
+    assert_int_equal(store_session_open(s, &again, "王先生：卡", &t0, &err), -1);
+    assert_contains(err, "already in the database");
+    free(err);
+    err = NULL;
+    /* An opening turn without its state is refused before anything is written. */
+    store_turn bad = t0;
+    bad.state_json = NULL;
+    ses.submission = NULL;
+    assert_int_equal(store_session_open(s, &ses, NULL, &bad, &err), -1);
+    assert_contains(err, "missing");
+    free(err);
+    assert_int_equal(raw_int(f, "SELECT count(*) FROM sessions"), 1);
+    assert_int_equal(raw_int(f, "SELECT count(*) FROM turns"), 1);
+    store_close(s);
+}
+
 static void test_end_rollback(void **state)
 {
     fixture *f = fx(state);
@@ -1840,6 +1882,7 @@ int main(void)
         BOTH(test_sessions_filter_limit),
         BOTH(test_missing_session),
         BOTH(test_duplicate_turn),
+        BOTH(test_session_open),
         BOTH(test_end_rollback),
         BOTH(test_concurrent_writers),
         BOTH(test_concurrent_create),
