@@ -148,6 +148,15 @@ static int slash(crm_ctx *ctx, session *s, const char *line)
     return 0;
 }
 
+/* While the trainee reads the opening: a failure is left for the first
+ * reply to report, as it would without this. */
+static void prepare_session(void *sv)
+{
+    char *err = NULL;
+    if (sess_prepare(sv, &err) < 0)
+        free(err);
+}
+
 static int run(crm_ctx *ctx, session *s, const play_opts *o)
 {
     int rc = EXIT_OK;
@@ -167,6 +176,7 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
             say(ctx, s, s->opening);
         }
     }
+    con_when_shown(prepare_session, s);
     while (!s->ended) {
         char *prompt = make_prompt(ctx, s);
         size_t len = 0;

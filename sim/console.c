@@ -65,6 +65,28 @@ void con_init(int interactive, const char *history)
     }
 }
 
+static void (*shown_fn)(void *ctx);
+static void *shown_ctx;
+
+static int on_shown(void)
+{
+    void (*fn)(void *) = shown_fn;
+    shown_fn = NULL;
+    rl_pre_input_hook = NULL;
+    if (fn)
+        fn(shown_ctx);
+    return 0;
+}
+
+void con_when_shown(void (*fn)(void *ctx), void *ctx)
+{
+    if (!con_tty)
+        return;
+    shown_fn = fn;
+    shown_ctx = ctx;
+    rl_pre_input_hook = fn ? on_shown : NULL;
+}
+
 char *con_readline(const char *prompt, size_t *len)
 {
     if (con_tty) {

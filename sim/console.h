@@ -17,6 +17,10 @@ void con_init(int interactive, const char *history);
  * in bytes, which counts NUL bytes inside a piped line. Interactive only:
  * prompt is shown; Ctrl-C clears the line being typed and asks again. */
 char *con_readline(const char *prompt, size_t *len);
+/* Interactive only: fn(ctx) runs once, right after the next prompt is on
+ * the screen and before the first key is read (readline's pre-input
+ * hook), for work the trainee should not wait for. */
+void con_when_shown(void (*fn)(void *ctx), void *ctx);
 void con_add_history(const char *line);
 void con_free_line(char *line);
 /* Asks a yes/no question; default no. Non-interactive input answers from

@@ -90,6 +90,12 @@ int sess_resume(const sess_config *cfg, int64_t id, session **out, char **err);
  * (*err = user message), -1 on a scenario or store error (*err = message;
  * the session has ended with outcome "error" and stored turns are kept). */
 int sess_reply(session *s, const char *line, size_t len, char **err);
+/* Does now what the first reply would otherwise start with: compiling the
+ * lexicons (~10 ms). `play` calls it once the first prompt is on the
+ * screen, while the trainee reads and types. Returns 0, or -1 with *err
+ * when they do not compile (the first reply then ends the session with
+ * outcome "error", as it would have without this call). */
+int sess_prepare(session *s, char **err);
 
 /* The hint text (caller frees), and one more hint counted. */
 char *sess_hint(session *s);
