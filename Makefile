@@ -143,5 +143,10 @@ build/bench/harness: tests/bench/harness.c $(LIB_OBJ)
 	@echo "  CCLD    $@"
 	@$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-bench: crmsim $(MO) build/bench/harness
+build/bench/prompt: tests/bench/prompt.c
+	@mkdir -p build/bench
+	@echo "  CCLD    $@"
+	@$(CC) $(CFLAGS) $(SAN) -std=c11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE $(LDFLAGS) -o $@ $< -lutil
+
+bench: crmsim $(MO) build/bench/harness build/bench/prompt
 	@tests/bench/run

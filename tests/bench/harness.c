@@ -255,6 +255,13 @@ int main(int argc, char **argv)
             fprintf(stderr, "harness: %s\n", err);
             return 1;
         }
+        /* What `play` on a terminal does while the opening is read
+         * (console.c's pre-input hook): the lexicons are compiled before
+         * the trainee can have typed the first reply. */
+        if (sess_prepare(s, &err) < 0) {
+            fprintf(stderr, "harness: %s\n", err);
+            return 1;
+        }
         sessions++;
         for (size_t i = 0; i < sc->n && !s->ended && done < want; i++) {
             double t0 = now_us();
