@@ -75,11 +75,10 @@ typedef struct node {
 
 /* ---- the scanning form, built by match_compile ----------------------- */
 
-/* A node of the trie as a scan reads it, in a double array: the child of
- * the node in slot s on symbol c is in slot base + c when that slot's
- * check is s (the root is slot 0 with base 0, so its children are in the
- * slots of their symbols). One load and one compare per step, and a slot
- * carries what a scan needs about its node. */
+/* A node of the trie while the double array is built: the child of the
+ * node in slot s on symbol c is in slot base + c when that slot's check is
+ * s (the root is slot 0 with base 0, so its children are in the slots of
+ * their symbols). */
 typedef struct dslot {
     uint32_t base;   /* children: slot base + symbol */
     uint32_t check;  /* slot of the parent (DA_EMPTY = free slot, and the root) */
@@ -89,6 +88,22 @@ typedef struct dslot {
 } dslot;
 
 #define DA_EMPTY UINT32_MAX
+
+/* The same as a scan reads it: 8 bytes a slot (the trie of the course
+ * lexicons, ~8,400 slots, stays within the first-level cache's reach), the
+ * literal of a slot in a separate array read only when one ends there. */
+typedef struct dnode {
+    uint32_t base;   /* children: slot base + symbol; 0 = no children */
+    uint32_t check;  /* slot of the parent | DA_LIT when a literal ends here */
+} dnode;
+
+#define DA_LIT 0x80000000u  /* in dnode.check: a literal ends here */
+#define DA_SLOT 0x7FFFFFFFu /* in dnode.check: the parent's slot (all ones: free) */
+
+typedef struct dinfo {
+    int32_t lit;     /* literal ending here, or -1 */
+    uint32_t flags;  /* LF_CONJ and LF_NOCONJ of that literal */
+} dinfo;
 
 /* A literal. */
 typedef struct plit {
@@ -141,7 +156,8 @@ struct match_set {
     /* Built by match_compile, for scanning: */
     uint32_t *sympage[SYM_NPAGES]; /* code point -> symbol (0 = in no literal), by page */
     int nsym;          /* symbols in use, plus 1 */
-    dslot *da;         /* the trie as a double array */
+    dnode *da;         /* the trie as a double array */
+    dinfo *di;         /* the literal of each slot */
     size_t nda;        /* slots (every base + symbol is inside) */
     plit *pl;          /* literals */
     int *solo;         /* one-token variants each literal is token 0 of */
@@ -194,6 +210,7 @@ void match_free(match_set *m)
     for (int i = 0; i < SYM_NPAGES; i++)
         free(m->sympage[i]);
     free(m->da);
+    free(m->di);
     free(m->ihash);
     free(m->bkey);
     free(m->bval);
@@ -613,8 +630,8 @@ static void set_noconj_flags(match_set *m)
         }
     }
     for (size_t i = 0; i < m->nda; i++)
-        if (m->da[i].check != DA_EMPTY && m->da[i].lit >= 0)
-            m->da[i].flags = (uint16_t)(m->pl[m->da[i].lit].flags & (LF_CONJ | LF_NOCONJ));
+        if (m->di[i].lit >= 0)
+            m->di[i].flags = (uint32_t)(m->pl[m->di[i].lit].flags & (LF_CONJ | LF_NOCONJ));
 }
 
 typedef struct bedge {
@@ -713,7 +730,7 @@ static void compile_trie(match_set *m)
         }
         size_t b = 0;
         if (n != 0) {
-            for (size_t pos = cmin;; pos++) {
+            for (size_t pos = cmin + 1;; pos++) { /* base >= 1: 0 says no children */
                 da_grow(&da, &nf, &cap, pos + (size_t)m->nsym + 1);
                 pos = next_free(nf, pos);
                 da_grow(&da, &nf, &cap, pos + (size_t)m->nsym + 1);
@@ -744,8 +761,15 @@ static void compile_trie(match_set *m)
     size_t nda = (size_t)maxbase + (size_t)m->nsym;
     if (nda < top)
         nda = top;
-    m->da = xrealloc(da, nda * sizeof *da);
+    m->da = xmalloc(nda * sizeof *m->da);
+    m->di = xmalloc(nda * sizeof *m->di);
     m->nda = nda;
+    for (size_t i = 0; i < nda; i++) {
+        uint32_t ck = da[i].check == DA_EMPTY ? DA_SLOT : da[i].check;
+        m->da[i] = (dnode){ da[i].kids ? da[i].base : 0, ck | (da[i].lit >= 0 ? DA_LIT : 0) };
+        m->di[i] = (dinfo){ da[i].lit, 0 };
+    }
+    free(da);
     free(nf);
     free(slot);
     free(order);
@@ -1263,7 +1287,7 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
             c *= 2;
         free(w->at_first);
         free(w->sym);
-        free(w->boundary);
+            free(w->boundary);
         free(w->covered);
         free(w->seg);
         w->at_first = xmalloc(c * sizeof *w->at_first);
@@ -1306,6 +1330,8 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
 static inline int in_set(const match_set *m, int si, int l)
 {
     const pset *ps = &m->ps[si];
+    if (!(ps->bloom[(l >> 6) & 1] >> (l & 63) & 1))
+        return 0; /* most literals are in no given set: one bit says so */
     const int *a = m->alt + ps->alt_start;
     if (ps->nalt <= 8) {
         int hit = 0;
@@ -1397,8 +1423,8 @@ static size_t first_sight(const match_set *m, match_ws *w, int l, size_t ncand)
 
 /* Records the literal of node t at [start, end); prev is the last
  * occurrence recorded at start, or -1. */
-static inline size_t found(const match_set *m, match_ws *w, int conj_tag, const dslot *t,
-                           uint32_t start, uint32_t end, int *prev, size_t ncand)
+static inline size_t found(const match_set *m, match_ws *w, int conj_tag, int conj_other,
+                           const dinfo *t, uint32_t start, uint32_t end, int *prev, size_t ncand)
 {
     int l = t->lit;
     if (t->flags) {
@@ -1407,7 +1433,7 @@ static inline size_t found(const match_set *m, match_ws *w, int conj_tag, const 
         if (t->flags & LF_NOCONJ)
             memset(w->covered + start, 1, end - start);
     }
-    if (conj_tag >= 0 && conj_tag != m->conj_tag && (m->pl[l].flags & LF_SOLO)) {
+    if (conj_other && (m->pl[l].flags & LF_SOLO)) {
         /* conjunctions other than the declared ones: ask the variants */
         const plit *pl = &m->pl[l];
         for (int s = 0; s < pl->nsolo; s++)
@@ -1449,23 +1475,28 @@ static size_t find_literals(const match_set *m, const u8_norm *text, int conj_ta
     size_t n = text->n, ncand = 0;
     uint32_t *sym = w->sym;
     const uint32_t *clause = text->clause;
+    int conj_other = conj_tag >= 0 && conj_tag != m->conj_tag;
     for (size_t i = 0; i < n; i++)
         sym[i] = symbol_of(m, text->cp[i]);
-    const dslot *da = m->da;
+    const dnode *da = m->da;
     for (size_t i = 0; i < n; i++) {
         uint32_t s = sym[i]; /* the root's child: base 0 */
-        if (da[s].check != 0)
+        uint32_t ck = da[s].check;
+        if ((ck & DA_SLOT) != 0)
             continue;
         int prev = -1;
         size_t j = i;
         for (;;) {
-            const dslot *t = &da[s];
-            if (t->lit >= 0)
-                ncand = found(m, w, conj_tag, t, (uint32_t)i, (uint32_t)j + 1, &prev, ncand);
-            if (!t->kids || ++j == n || !sym[j] || clause[j] != clause[i])
+            if (ck & DA_LIT)
+                ncand = found(m, w, conj_tag, conj_other, &m->di[s], (uint32_t)i, (uint32_t)j + 1,
+                              &prev, ncand);
+            uint32_t base = da[s].base;
+            /* (no edge has symbol 0: characters in no literal stop a walk) */
+            if (!base || ++j == n || clause[j] != clause[i])
                 break;
-            uint32_t c = t->base + sym[j];
-            if (da[c].check != s)
+            uint32_t c = base + sym[j];
+            ck = da[c].check;
+            if ((ck & DA_SLOT) != s)
                 break;
             s = c;
         }
@@ -1529,11 +1560,22 @@ size_t match_scan_ws(const match_set *m, const u8_norm *text, int conj_tag, int 
             t++;
         if (t < p->ntok)
             continue; /* some token occurs nowhere (a cheap, inexact test) */
+        /* Token 0's literals that occurred: from its set, or from the
+         * literals seen when they are fewer (the order of chaining does not
+         * matter: hits are sorted below). */
         const pset *ps = &m->ps[p->set[0]];
-        for (int a = 0; a < ps->nalt; a++) {
-            int l = m->alt[ps->alt_start + a];
-            if (w->seenbit[l >> 6] >> (l & 63) & 1)
-                chain_from(m, w, seg, p, l, n);
+        if ((size_t)ps->nalt <= w->nseen) {
+            for (int a = 0; a < ps->nalt; a++) {
+                int l = m->alt[ps->alt_start + a];
+                if (w->seenbit[l >> 6] >> (l & 63) & 1)
+                    chain_from(m, w, seg, p, l, n);
+            }
+        } else {
+            for (size_t i = 0; i < w->nseen; i++) {
+                int l = w->seen[i];
+                if (in_set(m, p->set[0], l))
+                    chain_from(m, w, seg, p, l, n);
+            }
         }
     }
 
