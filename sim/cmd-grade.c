@@ -132,8 +132,7 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
             line[--n] = '\0';
         char *err = NULL;
         const grade_result *g = NULL;
-        if (u8_check_reply(line, (size_t)n, &err) < 0 ||
-            !(g = grade_scan(lx, line, (size_t)n, &err)))
+        if (!(g = grade_scan_reply(lx, line, (size_t)n, &err)))
             rc = EXIT_FAIL;
         char num[24], *q = num + sizeof num;
         for (long v = lineno; q == num + sizeof num || v; v /= 10)

@@ -531,10 +531,17 @@ static void norm_reserve(u8_norm *out, size_t need)
     out->cap = need;
 }
 
-int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
+/* The normalisation of u8_normalize_into; returns 0, or -1 with *bad the
+ * byte offset of an invalid sequence. *nchars receives the number of code
+ * points and *ctrl whether one is a control character as u8_check_reply
+ * sees them, so that a reply is checked in the same pass. */
+static inline int normalize(const char *s, size_t len, u8_norm *out, size_t *bad,
+                            size_t *nchars, bool *ctrl)
 {
     out->n = 0;
     out->nclauses = 0;
+    *nchars = 0;
+    *ctrl = false;
     if (len > out->cap) /* bytes bound characters; count them only when long */
         norm_reserve(out, len <= 4096 ? len : u8_length(s, len));
     if (len == 0)
@@ -549,13 +556,16 @@ int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
     uint32_t *ocp = out->cp, *ocl = out->clause;
     size_t *ost = out->start, *oen = out->end;
     uint8_t *oq = out->quoted;
-    size_t i = 0, n = 0;
+    size_t i = 0, n = 0, nc = 0;
+    bool has_ctrl = false;
     while (i < len) {
         uint32_t cp;
         int k = decode(p + i, len - i, &cp);
         if (k < 0)
             goto bad;
         size_t j = i + (size_t)k;
+        nc++;
+        has_ctrl |= cp < 0xA0 && is_control(cp);
         uint32_t f = fold(cp);
         if (f) {
             if (brk && n)
@@ -588,11 +598,40 @@ int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
     quotes_release(&q);
     out->n = n;
     out->nclauses = n ? out->clause[n - 1] + 1 : 0;
+    *nchars = nc;
+    *ctrl = has_ctrl;
     return 0;
 bad:
     quotes_release(&q);
     out->n = 0;
-    return crm_seterr(err, _("invalid UTF-8 at byte %zu"), i);
+    *bad = i;
+    return -1;
+}
+
+int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
+{
+    size_t bad, nchars;
+    bool ctrl;
+    if (normalize(s, len, out, &bad, &nchars, &ctrl) < 0)
+        return crm_seterr(err, _("invalid UTF-8 at byte %zu"), bad);
+    return 0;
+}
+
+int u8_normalize_reply(const char *s, size_t len, u8_norm *out, char **err)
+{
+    size_t bad, nchars;
+    bool ctrl;
+    if (len <= U8_MAX_REPLY_BYTES && normalize(s, len, out, &bad, &nchars, &ctrl) == 0 &&
+        !ctrl && nchars <= U8_MAX_REPLY_CHARS)
+        return 0;
+    /* Not acceptable: u8_check_reply says why, with its precedence (it
+     * finds what the pass above found; should they ever disagree, the
+     * text is normalised as u8_normalize_into would). */
+    out->n = 0;
+    out->nclauses = 0;
+    if (u8_check_reply(s, len, err) < 0)
+        return -1;
+    return u8_normalize_into(s, len, out, err);
 }
 
 void u8_norm_release(u8_norm *n)

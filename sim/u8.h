@@ -47,6 +47,9 @@ int u8_normalize(const char *s, size_t len, u8_norm *out, char **err);
  * are reused when they are large enough, so normalising many texts does
  * not allocate. On invalid UTF-8, out->n is 0. Free with u8_norm_release. */
 int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err);
+/* u8_check_reply and u8_normalize_into in one pass: 0, or -1 with *err
+ * set exactly as u8_check_reply sets it (and out->n 0). */
+int u8_normalize_reply(const char *s, size_t len, u8_norm *out, char **err);
 void u8_norm_release(u8_norm *n);
 
 struct strbuf;
