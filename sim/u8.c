@@ -644,36 +644,46 @@ void u8_norm_release(u8_norm *n)
     *n = (u8_norm){0};
 }
 
-void u8_json_add(strbuf *sb, const char *s, size_t len)
+char *u8_json_put(char *dst, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
-    sb_add(sb, "\"", 1);
+    *dst++ = '"';
     size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c > '\\' || (c >= 0x20 && c != '"' && c != '\\'))
             continue;
-        sb_add(sb, s + run, i - run);
+        memcpy(dst, s + run, i - run);
+        dst += i - run;
         run = i + 1;
-        char e[6] = { '\\', (char)c, 0, 0, 0, 0 };
-        size_t n = 2;
+        *dst++ = '\\';
         switch (c) {
-        case '"': case '\\': break;
-        case '\b': e[1] = 'b'; break;
-        case '\f': e[1] = 'f'; break;
-        case '\n': e[1] = 'n'; break;
-        case '\r': e[1] = 'r'; break;
-        case '\t': e[1] = 't'; break;
+        case '"': case '\\': *dst++ = (char)c; break;
+        case '\b': *dst++ = 'b'; break;
+        case '\f': *dst++ = 'f'; break;
+        case '\n': *dst++ = 'n'; break;
+        case '\r': *dst++ = 'r'; break;
+        case '\t': *dst++ = 't'; break;
         default:
-            memcpy(e + 1, "u00", 3);
-            e[4] = hex[c >> 4];
-            e[5] = hex[c & 15];
-            n = 6;
+            memcpy(dst, "u00", 3);
+            dst[3] = hex[c >> 4];
+            dst[4] = hex[c & 15];
+            dst += 5;
         }
-        sb_add(sb, e, n);
     }
-    sb_add(sb, s + run, len - run);
-    sb_add(sb, "\"", 1);
+    memcpy(dst, s + run, len - run);
+    dst += len - run;
+    *dst++ = '"';
+    return dst;
+}
+
+void u8_json_add(strbuf *sb, const char *s, size_t len)
+{
+    char small[256];
+    char *tmp = U8_JSON_MAX(len) <= sizeof small ? small : xmalloc(U8_JSON_MAX(len));
+    sb_add(sb, tmp, (size_t)(u8_json_put(tmp, s, len) - tmp));
+    if (tmp != small)
+        free(tmp);
 }
 
 char *u8_printable(const char *s, size_t len, size_t max_chars)

@@ -57,6 +57,10 @@ struct strbuf;
  * jansson's json_dumps writes it (\" \\ \b \f \n \r \t, other control
  * characters as \u00XX, UTF-8 as is), for writers of fixed-shape JSON. */
 void u8_json_add(struct strbuf *sb, const char *s, size_t len);
+/* The same written to dst, which has room for U8_JSON_MAX(len) bytes;
+ * returns the end of what was written. */
+char *u8_json_put(char *dst, const char *s, size_t len);
+#define U8_JSON_MAX(len) (6 * (len) + 2)
 
 /* Folded form of s as a UTF-8 string (same pipeline, positions dropped):
  * "這不歸我管！" -> "这不归我管". Caller frees. Invalid UTF-8 -> NULL. */
