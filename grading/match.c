@@ -29,6 +29,7 @@
  */
 #include "match.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,23 +76,12 @@ typedef struct node {
 
 /* ---- the scanning form, built by match_compile ----------------------- */
 
-/* A node of the trie while the double array is built: the child of the
- * node in slot s on symbol c is in slot base + c when that slot's check is
- * s (the root is slot 0 with base 0, so its children are in the slots of
- * their symbols). */
-typedef struct dslot {
-    uint32_t base;   /* children: slot base + symbol */
-    uint32_t check;  /* slot of the parent (DA_EMPTY = free slot, and the root) */
-    int32_t lit;     /* literal ending here, or -1 */
-    uint16_t kids;   /* 1 if the node has children */
-    uint16_t flags;  /* LF_* of that literal */
-} dslot;
-
-#define DA_EMPTY UINT32_MAX
-
-/* The same as a scan reads it: 8 bytes a slot (the trie of the course
- * lexicons, ~8,400 slots, stays within the first-level cache's reach), the
- * literal of a slot in a separate array read only when one ends there. */
+/* A node of the trie as a scan reads it, in a double array: the child of
+ * the node in slot s on symbol c is in slot base + c when that slot's
+ * check is s (the root is slot 0 with base 0, so its children are in the
+ * slots of their symbols). 8 bytes a slot (the course lexicons' trie is
+ * ~8,400 slots); the literal of a slot is in a separate array, read only
+ * when one ends there. */
 typedef struct dnode {
     uint32_t base;   /* children: slot base + symbol; 0 = no children */
     uint32_t check;  /* slot of the parent | DA_LIT when a literal ends here */
@@ -642,7 +632,7 @@ typedef struct bedge {
 
 /* The lowest free slot at or after x (nf: union-find style forward
  * links, nf[x] == x for a free slot). */
-static size_t next_free(size_t *nf, size_t x)
+static uint32_t next_free(uint32_t *nf, uint32_t x)
 {
     while (nf[x] != x) {
         nf[x] = nf[nf[x]];
@@ -651,22 +641,37 @@ static size_t next_free(size_t *nf, size_t x)
     return x;
 }
 
+/* The double array under construction. */
+typedef struct dabuild {
+    dnode *da;    /* slots */
+    dinfo *di;    /* their literals */
+    uint32_t *nf; /* next_free links, cap + 1 entries */
+    size_t cap;   /* slots allocated */
+} dabuild;
+
 /* Grows the double array under construction to at least need slots. */
-static void da_grow(dslot **da, size_t **nf, size_t *cap, size_t need)
+static void da_grow(dabuild *d, size_t need)
 {
-    if (need <= *cap)
+    if (need <= d->cap)
         return;
-    size_t c = *cap;
+    size_t c = d->cap ? d->cap : 256;
     while (c < need)
         c *= 2;
-    *da = xrealloc(*da, c * sizeof **da);
-    *nf = xrealloc(*nf, (c + 1) * sizeof **nf);
-    for (size_t i = *cap; i < c; i++) {
-        (*da)[i] = (dslot){ 0, DA_EMPTY, -1, 0, 0 };
-        (*nf)[i] = i;
+    if (c >= DA_SLOT) { /* 2^31 slots: far beyond any memory cap, but never wrap */
+        fputs("crmsim: pattern trie too large\n", stderr);
+        abort();
     }
-    (*nf)[c] = c;
-    *cap = c;
+    d->da = xrealloc(d->da, c * sizeof *d->da);
+    d->di = xrealloc(d->di, c * sizeof *d->di);
+    d->nf = xrealloc(d->nf, (c + 1) * sizeof *d->nf);
+    for (size_t i = d->cap; i <= c; i++) {
+        if (i < c) {
+            d->da[i] = (dnode){ 0, DA_SLOT };
+            d->di[i] = (dinfo){ -1, 0 };
+        }
+        d->nf[i] = (uint32_t)i;
+    }
+    d->cap = c;
 }
 
 /* The trie in scanning form: the alphabet of symbols (numbered in
@@ -705,18 +710,13 @@ static void compile_trie(match_set *m)
         for (int i = first[order[q]]; i < first[order[q] + 1]; i++)
             add_symbol(m, e[i].cp);
 
-    size_t cap = 256, top = 1;
-    dslot *da = xmalloc(cap * sizeof *da);
-    size_t *nf = xmalloc((cap + 1) * sizeof *nf);
-    for (size_t i = 0; i < cap; i++) {
-        da[i] = (dslot){ 0, DA_EMPTY, -1, 0, 0 };
-        nf[i] = i;
-    }
-    nf[cap] = cap;
-    nf[0] = 1; /* the root's slot: taken, though its check says empty */
+    dabuild d = { NULL, NULL, NULL, 0 };
+    /* usually enough: one slot a node, and room for the last bases */
+    da_grow(&d, (size_t)nn + 2 * (size_t)m->nsym + 64);
+    d.nf[0] = 1; /* the root's slot: taken, though its check says free */
     int *slot = xmalloc((size_t)nn * sizeof *slot);
     slot[0] = 0;
-    da[0].kids = m->nodes[0].nkids > 0;
+    size_t top = 1;
     uint32_t maxbase = 0;
     for (int q = 0; q < nn; q++) {
         int n = order[q];
@@ -728,49 +728,42 @@ static void compile_trie(match_set *m)
             if (e[i].cp < cmin)
                 cmin = e[i].cp;
         }
-        size_t b = 0;
+        uint32_t b = 0;
         if (n != 0) {
-            for (size_t pos = cmin + 1;; pos++) { /* base >= 1: 0 says no children */
-                da_grow(&da, &nf, &cap, pos + (size_t)m->nsym + 1);
-                pos = next_free(nf, pos);
-                da_grow(&da, &nf, &cap, pos + (size_t)m->nsym + 1);
+            for (uint32_t pos = cmin + 1;; pos++) { /* base >= 1: 0 says no children */
+                da_grow(&d, (size_t)pos + (size_t)m->nsym + 1);
+                pos = next_free(d.nf, pos);
+                da_grow(&d, (size_t)pos + (size_t)m->nsym + 1);
                 b = pos - cmin;
                 int ok = 1;
                 for (int i = first[n]; i < first[n + 1] && ok; i++)
-                    ok = nf[b + e[i].cp] == b + e[i].cp;
+                    ok = d.nf[b + e[i].cp] == b + e[i].cp;
                 if (ok)
                     break;
             }
-        } else {
-            da_grow(&da, &nf, &cap, (size_t)m->nsym + 1);
         }
-        da[slot[n]].base = (uint32_t)b;
+        d.da[slot[n]].base = b;
         if (b > maxbase)
-            maxbase = (uint32_t)b;
+            maxbase = b;
         for (int i = first[n]; i < first[n + 1]; i++) {
-            size_t t = b + e[i].cp;
-            const node *x = &m->nodes[e[i].kid];
-            da[t] = (dslot){ 0, (uint32_t)slot[n], x->lit, x->nkids > 0, 0 };
-            nf[t] = t + 1;
+            uint32_t t = b + e[i].cp;
+            int lit = m->nodes[e[i].kid].lit;
+            d.da[t] = (dnode){ 0, (uint32_t)slot[n] | (lit >= 0 ? DA_LIT : 0) };
+            d.di[t] = (dinfo){ lit, 0 };
+            d.nf[t] = t + 1;
             slot[e[i].kid] = (int)t;
-            if (t + 1 > top)
-                top = t + 1;
+            if ((size_t)t + 1 > top)
+                top = (size_t)t + 1;
         }
     }
     /* Every base + symbol a scan may form lies inside. */
     size_t nda = (size_t)maxbase + (size_t)m->nsym;
     if (nda < top)
         nda = top;
-    m->da = xmalloc(nda * sizeof *m->da);
-    m->di = xmalloc(nda * sizeof *m->di);
+    m->da = xrealloc(d.da, nda * sizeof *m->da);
+    m->di = xrealloc(d.di, nda * sizeof *m->di);
     m->nda = nda;
-    for (size_t i = 0; i < nda; i++) {
-        uint32_t ck = da[i].check == DA_EMPTY ? DA_SLOT : da[i].check;
-        m->da[i] = (dnode){ da[i].kids ? da[i].base : 0, ck | (da[i].lit >= 0 ? DA_LIT : 0) };
-        m->di[i] = (dinfo){ da[i].lit, 0 };
-    }
-    free(da);
-    free(nf);
+    free(d.nf);
     free(slot);
     free(order);
     free(e);
