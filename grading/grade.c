@@ -126,13 +126,15 @@ static grade_ws *ws_of(const lexicon *lx)
     return w;
 }
 
-const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, char **err)
+/* grade_scan, or grade_scan_reply when reply is 1. */
+static const grade_result *scan(const lexicon *lx, const char *text, size_t len, int reply,
+                                char **err)
 {
     grade_ws *w = ws_of(lx);
     grade_result *out = &w->view;
     memset(out, 0, sizeof *out);
     u8_norm *t = &w->t;
-    if (u8_normalize_into(text, len, t, err) < 0)
+    if ((reply ? u8_normalize_reply(text, len, t, err) : u8_normalize_into(text, len, t, err)) < 0)
         return NULL;
     out->empty = t->n == 0;
 
@@ -186,6 +188,16 @@ const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, 
             out->steps |= 1u << e->step;
     }
     return out;
+}
+
+const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, char **err)
+{
+    return scan(lx, text, len, 0, err);
+}
+
+const grade_result *grade_scan_reply(const lexicon *lx, const char *text, size_t len, char **err)
+{
+    return scan(lx, text, len, 1, err);
 }
 
 int grade_text(const lexicon *lx, const char *text, size_t len,

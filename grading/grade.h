@@ -37,6 +37,10 @@ void grade_result_release(grade_result *r);
  * NULL. Do not release it. NULL with *err only for invalid UTF-8. */
 const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, char **err);
 
+/* u8_check_reply and grade_scan in one pass over the text: NULL with *err
+ * set as u8_check_reply sets it when the reply is not acceptable. */
+const grade_result *grade_scan_reply(const lexicon *lx, const char *text, size_t len, char **err);
+
 /* Scratch space of grading, kept in lexicon.ws; freed by lex_free. */
 void grade_ws_free(grade_ws *w);
 

@@ -9,11 +9,11 @@
  * - compiling fuses tokens with no gap between them into longer literals
  *   (我|我们 不 负责 -> 我不负责|我们不负责) where that cannot change which
  *   match is found: fewer, rarer literals, fewer chaining steps;
- * - code points map to a dense alphabet; the root's edges are a table and
- *   the others a hash table read without branching, each edge carrying
- *   what the scan needs about its child; a literal never spans clause
- *   punctuation, so the literals starting at each position come from an
- *   independent walk down the trie;
+ * - code points map to a dense alphabet and the trie is a double array (a
+ *   step is one load and one compare), each slot carrying what the scan
+ *   needs about its node; a literal never spans clause punctuation, so
+ *   the literals starting at each position come from an independent walk
+ *   down the trie;
  * - a scan keeps one record per literal occurrence, not one per (pattern,
  *   token) it could stand for, and chains a pattern only when its anchor
  *   (its least likely token) occurred;
@@ -29,6 +29,7 @@
  */
 #include "match.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,26 +76,24 @@ typedef struct node {
 
 /* ---- the scanning form, built by match_compile ----------------------- */
 
-/* An edge of the trie as a scan reads it: where it leads and what is
- * there, so that a step needs no second lookup. */
-typedef struct tedge {
-    int32_t node;    /* the child (0 = no such edge) */
-    int32_t lit;     /* literal ending at the child, or -1 */
-    uint16_t kids;   /* 1 if the child has children */
-    uint16_t flags;  /* LF_* of that literal */
-} tedge;
+/* A node of the trie as a scan reads it, in a double array: the child of
+ * the node in slot s on symbol c is in slot base + c when that slot's
+ * check is s (the root is slot 0 with base 0, so its children are in the
+ * slots of their symbols). 8 bytes a slot (the course lexicons' trie is
+ * ~8,400 slots); the literal of a slot is in a separate array, read only
+ * when one ends there. */
+typedef struct dnode {
+    uint32_t base;   /* children: slot base + symbol; 0 = no children */
+    uint32_t check;  /* slot of the parent | DA_LIT when a literal ends here */
+} dnode;
 
-/* A bucket of the table of edges below the root: up to TB_WAYS edges (a
- * cache line). An edge goes into the emptier of two buckets (two hashes);
- * the table grows until every edge finds room, so a lookup reads two
- * buckets and compares without branching. */
-#define TB_WAYS 3
-typedef struct tbucket {
-    uint32_t parent[TB_WAYS]; /* node the edge leaves (0 = empty: the root's are in root) */
-    uint32_t sym[TB_WAYS];    /* its symbol */
-    tedge e[TB_WAYS];         /* where it leads */
-    uint32_t pad;             /* to 64 bytes */
-} tbucket;
+#define DA_LIT 0x80000000u  /* in dnode.check: a literal ends here */
+#define DA_SLOT 0x7FFFFFFFu /* in dnode.check: the parent's slot (all ones: free) */
+
+typedef struct dinfo {
+    int32_t lit;     /* literal ending here, or -1 */
+    uint32_t flags;  /* LF_CONJ and LF_NOCONJ of that literal */
+} dinfo;
 
 /* A literal. */
 typedef struct plit {
@@ -147,9 +146,9 @@ struct match_set {
     /* Built by match_compile, for scanning: */
     uint32_t *sympage[SYM_NPAGES]; /* code point -> symbol (0 = in no literal), by page */
     int nsym;          /* symbols in use, plus 1 */
-    tedge *root;       /* the root's edge per symbol */
-    tbucket *tb;       /* edges below the root, by hash of (node, symbol) */
-    uint32_t tmask;    /* buckets - 1 (a power of two) */
+    dnode *da;         /* the trie as a double array */
+    dinfo *di;         /* the literal of each slot */
+    size_t nda;        /* slots (every base + symbol is inside) */
     plit *pl;          /* literals */
     int *solo;         /* one-token variants each literal is token 0 of */
     int *lanc;         /* variants anchored on each literal */
@@ -200,11 +199,11 @@ void match_free(match_set *m)
     free(m->vars);
     for (int i = 0; i < SYM_NPAGES; i++)
         free(m->sympage[i]);
-    free(m->root);
+    free(m->da);
+    free(m->di);
     free(m->ihash);
     free(m->bkey);
     free(m->bval);
-    free(m->tb);
     free(m->pl);
     free(m->solo);
     free(m->lanc);
@@ -620,57 +619,9 @@ static void set_noconj_flags(match_set *m)
                 m->pl[m->alt[ps->alt_start + a]].flags |= flag;
         }
     }
-    for (int sy = 0; sy < m->nsym; sy++)
-        if (m->root[sy].node && m->root[sy].lit >= 0)
-            m->root[sy].flags = (uint16_t)(m->pl[m->root[sy].lit].flags & (LF_CONJ | LF_NOCONJ));
-    for (uint32_t b = 0; b <= m->tmask; b++)
-        for (int w = 0; w < TB_WAYS; w++)
-            if (m->tb[b].parent[w] && m->tb[b].e[w].lit >= 0)
-                m->tb[b].e[w].flags = (uint16_t)(m->pl[m->tb[b].e[w].lit].flags & (LF_CONJ | LF_NOCONJ));
-}
-
-/* Hash of an edge (node << 32 | symbol) of the scanning trie. */
-static inline uint32_t trans_hash(uint64_t key)
-{
-    key *= UINT64_C(0x9E3779B97F4A7C15);
-    return (uint32_t)(key >> 32);
-}
-
-/* The two buckets an edge may live in. */
-static inline const tbucket *tb_bucket(const match_set *m, uint32_t parent, uint32_t sym, int which)
-{
-    uint32_t h = trans_hash((uint64_t)parent << 32 | sym);
-    return &m->tb[(which ? h >> 16 ^ h * 31 : h) & m->tmask];
-}
-
-/* Puts an edge into the table, moving others to their other bucket to
- * make room (cuckoo hashing); 0 when it found none. */
-static int tb_insert(match_set *m, uint32_t parent, uint32_t sym, tedge e)
-{
-    for (int kick = 0; kick < 500; kick++) {
-        tbucket *b[2] = { (tbucket *)tb_bucket(m, parent, sym, 0),
-                          (tbucket *)tb_bucket(m, parent, sym, 1) };
-        for (int k = 0; k < 2; k++)
-            for (int w = 0; w < TB_WAYS; w++)
-                if (!b[k]->parent[w]) {
-                    b[k]->parent[w] = parent;
-                    b[k]->sym[w] = sym;
-                    b[k]->e[w] = e;
-                    return 1;
-                }
-        /* Both full: take the place of one, which goes looking in turn. */
-        tbucket *v = b[kick & 1];
-        int w = (kick >> 1) % TB_WAYS;
-        uint32_t vp = v->parent[w], vs = v->sym[w];
-        tedge ve = v->e[w];
-        v->parent[w] = parent;
-        v->sym[w] = sym;
-        v->e[w] = e;
-        parent = vp;
-        sym = vs;
-        e = ve;
-    }
-    return 0;
+    for (size_t i = 0; i < m->nda; i++)
+        if (m->di[i].lit >= 0)
+            m->di[i].flags = (uint32_t)(m->pl[m->di[i].lit].flags & (LF_CONJ | LF_NOCONJ));
 }
 
 typedef struct bedge {
@@ -679,9 +630,60 @@ typedef struct bedge {
     int kid;      /* child */
 } bedge;
 
-/* The trie in scanning form: nodes numbered breadth-first, the alphabet of
- * symbols, the root's edges in a table by symbol and every other edge in
- * the bucket table, each edge carrying what a scan needs of its child. */
+/* The lowest free slot at or after x (nf: union-find style forward
+ * links, nf[x] == x for a free slot). */
+static uint32_t next_free(uint32_t *nf, uint32_t x)
+{
+    while (nf[x] != x) {
+        nf[x] = nf[nf[x]];
+        x = nf[x];
+    }
+    return x;
+}
+
+/* The double array under construction. */
+typedef struct dabuild {
+    dnode *da;    /* slots */
+    dinfo *di;    /* their literals */
+    uint32_t *nf; /* next_free links, cap + 1 entries */
+    size_t cap;   /* slots allocated */
+} dabuild;
+
+/* Grows the double array under construction to at least need slots. */
+static void da_grow(dabuild *d, size_t need)
+{
+    if (need <= d->cap)
+        return;
+    size_t c = d->cap ? d->cap : 256;
+    while (c < need)
+        c *= 2;
+    if (c >= DA_SLOT) { /* 2^31 slots: far beyond any memory cap, but never wrap */
+        fputs("crmsim: pattern trie too large\n", stderr);
+        abort();
+    }
+    d->da = xrealloc(d->da, c * sizeof *d->da);
+    d->di = xrealloc(d->di, c * sizeof *d->di);
+    d->nf = xrealloc(d->nf, (c + 1) * sizeof *d->nf);
+    for (size_t i = d->cap; i <= c; i++) {
+        if (i < c) {
+            d->da[i] = (dnode){ 0, DA_SLOT };
+            d->di[i] = (dinfo){ -1, 0 };
+        }
+        d->nf[i] = (uint32_t)i;
+    }
+    d->cap = c;
+}
+
+/* The trie in scanning form: the alphabet of symbols (numbered in
+ * breadth-first order of the edges, so the root's come first) and the
+ * double array. Nodes are placed breadth-first, each at the lowest base
+ * where the slots of all its children are free; the root's children take
+ * the slots of their symbols. A double array rather than a hash of edges:
+ * a step is one load and one compare, and the table stays about as small
+ * as the trie (measured: `make bench`). Hand-written although Debian has
+ * libdatrie: its walk is a function call per character through a
+ * TrieState, with suffixes in a separate tail, where this scan needs the
+ * step inlined and each node's literal at hand. */
 static void compile_trie(match_set *m)
 {
     /* The edges, grouped by parent. */
@@ -698,15 +700,11 @@ static void compile_trie(match_set *m)
             e[first[parent] + fill[parent]++] = (bedge){ parent, (uint32_t)m->bkey[i], m->bval[i] };
         }
     free(fill);
-    /* Breadth-first numbering: the root's children, where every walk
-     * starts, lie together. */
     int *order = xmalloc((size_t)nn * sizeof *order);
-    int *id = xmalloc((size_t)nn * sizeof *id);
     int head = 0, tail = 0;
     order[tail++] = 0;
     while (head < tail) {
         int n = order[head++];
-        id[n] = head - 1;
         for (int i = first[n]; i < first[n + 1]; i++)
             order[tail++] = e[i].kid;
     }
@@ -714,27 +712,62 @@ static void compile_trie(match_set *m)
     for (int q = 0; q < nn; q++) /* symbols in breadth-first order */
         for (int i = first[order[q]]; i < first[order[q] + 1]; i++)
             add_symbol(m, e[i].cp);
-    m->root = xcalloc((size_t)m->nsym, sizeof *m->root);
-    for (int i = first[0]; i < first[1]; i++) {
-        const node *x = &m->nodes[e[i].kid];
-        m->root[symbol_of(m, e[i].cp)] = (tedge){ id[e[i].kid], x->lit, x->nkids > 0, 0 };
-    }
-    size_t below = edges - (size_t)(first[1] - first[0]); /* edges below the root */
-    size_t nb = 4;
-    while (nb * TB_WAYS * 9 < below * 10) /* at most 9/10 full */
-        nb *= 2;
-    for (int full = 1; full; nb *= 2) { /* until every edge found room */
-        free(m->tb);
-        m->tb = xcalloc(nb, sizeof *m->tb);
-        m->tmask = (uint32_t)(nb - 1);
-        full = 0;
-        for (size_t i = (size_t)first[1]; i < edges && !full; i++) {
-            const node *x = &m->nodes[e[i].kid];
-            full = !tb_insert(m, (uint32_t)id[e[i].parent], symbol_of(m, e[i].cp),
-                              (tedge){ id[e[i].kid], x->lit, x->nkids > 0, 0 });
+
+    dabuild d = { NULL, NULL, NULL, 0 };
+    /* usually enough: one slot a node, and room for the last bases */
+    da_grow(&d, (size_t)nn + 2 * (size_t)m->nsym + 64);
+    d.nf[0] = 1; /* the root's slot: taken, though its check says free */
+    int *slot = xmalloc((size_t)nn * sizeof *slot);
+    slot[0] = 0;
+    size_t top = 1;
+    uint32_t maxbase = 0;
+    for (int q = 0; q < nn; q++) {
+        int n = order[q];
+        if (first[n] == first[n + 1])
+            continue;
+        uint32_t cmin = UINT32_MAX;
+        for (int i = first[n]; i < first[n + 1]; i++) {
+            e[i].cp = symbol_of(m, e[i].cp); /* from here on: the symbol */
+            if (e[i].cp < cmin)
+                cmin = e[i].cp;
+        }
+        uint32_t b = 0;
+        if (n != 0) {
+            for (uint32_t pos = cmin + 1;; pos++) { /* base >= 1: 0 says no children */
+                da_grow(&d, (size_t)pos + (size_t)m->nsym + 1);
+                pos = next_free(d.nf, pos);
+                da_grow(&d, (size_t)pos + (size_t)m->nsym + 1);
+                b = pos - cmin;
+                int ok = 1;
+                for (int i = first[n]; i < first[n + 1] && ok; i++)
+                    ok = d.nf[b + e[i].cp] == b + e[i].cp;
+                if (ok)
+                    break;
+            }
+        }
+        d.da[slot[n]].base = b;
+        if (b > maxbase)
+            maxbase = b;
+        for (int i = first[n]; i < first[n + 1]; i++) {
+            uint32_t t = b + e[i].cp;
+            int lit = m->nodes[e[i].kid].lit;
+            d.da[t] = (dnode){ 0, (uint32_t)slot[n] | (lit >= 0 ? DA_LIT : 0) };
+            d.di[t] = (dinfo){ lit, 0 };
+            d.nf[t] = t + 1;
+            slot[e[i].kid] = (int)t;
+            if ((size_t)t + 1 > top)
+                top = (size_t)t + 1;
         }
     }
-    free(id);
+    /* Every base + symbol a scan may form lies inside. */
+    size_t nda = (size_t)maxbase + (size_t)m->nsym;
+    if (nda < top)
+        nda = top;
+    m->da = xrealloc(d.da, nda * sizeof *m->da);
+    m->di = xrealloc(d.di, nda * sizeof *m->di);
+    m->nda = nda;
+    free(d.nf);
+    free(slot);
     free(order);
     free(e);
     free(first);
@@ -1250,7 +1283,7 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
             c *= 2;
         free(w->at_first);
         free(w->sym);
-        free(w->boundary);
+            free(w->boundary);
         free(w->covered);
         free(w->seg);
         w->at_first = xmalloc(c * sizeof *w->at_first);
@@ -1289,28 +1322,12 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
     }
 }
 
-/* The edge from trie node n (not the root) on symbol sym; .node = 0 when
- * there is none. */
-static inline tedge step(const match_set *m, uint32_t n, uint32_t sym)
-{
-    uint32_t h = trans_hash((uint64_t)n << 32 | sym);
-    const tbucket *b1 = &m->tb[h & m->tmask], *b2 = &m->tb[(h >> 16 ^ h * 31) & m->tmask];
-    uint32_t node = 0, lit = 0, meta = 0;
-    for (int w = 0; w < TB_WAYS; w++) { /* no branch: a miss is as cheap as a hit */
-        uint32_t k1 = -(uint32_t)(b1->parent[w] == n && b1->sym[w] == sym);
-        uint32_t k2 = -(uint32_t)(b2->parent[w] == n && b2->sym[w] == sym);
-        node |= ((uint32_t)b1->e[w].node & k1) | ((uint32_t)b2->e[w].node & k2);
-        lit |= ((uint32_t)b1->e[w].lit & k1) | ((uint32_t)b2->e[w].lit & k2);
-        meta |= (((uint32_t)b1->e[w].kids | (uint32_t)b1->e[w].flags << 16) & k1) |
-                (((uint32_t)b2->e[w].kids | (uint32_t)b2->e[w].flags << 16) & k2);
-    }
-    return (tedge){ (int32_t)node, (int32_t)lit, (uint16_t)(meta & 0xFFFF), (uint16_t)(meta >> 16) };
-}
-
 /* 1 if literal l is in set si. */
 static inline int in_set(const match_set *m, int si, int l)
 {
     const pset *ps = &m->ps[si];
+    if (!(ps->bloom[(l >> 6) & 1] >> (l & 63) & 1))
+        return 0; /* most literals are in no given set: one bit says so */
     const int *a = m->alt + ps->alt_start;
     if (ps->nalt <= 8) {
         int hit = 0;
@@ -1402,8 +1419,8 @@ static size_t first_sight(const match_set *m, match_ws *w, int l, size_t ncand)
 
 /* Records the literal of node t at [start, end); prev is the last
  * occurrence recorded at start, or -1. */
-static inline size_t found(const match_set *m, match_ws *w, int conj_tag, const tedge *t,
-                           uint32_t start, uint32_t end, int *prev, size_t ncand)
+static inline size_t found(const match_set *m, match_ws *w, int conj_tag, int conj_other,
+                           const dinfo *t, uint32_t start, uint32_t end, int *prev, size_t ncand)
 {
     int l = t->lit;
     if (t->flags) {
@@ -1412,7 +1429,7 @@ static inline size_t found(const match_set *m, match_ws *w, int conj_tag, const 
         if (t->flags & LF_NOCONJ)
             memset(w->covered + start, 1, end - start);
     }
-    if (conj_tag >= 0 && conj_tag != m->conj_tag && (m->pl[l].flags & LF_SOLO)) {
+    if (conj_other && (m->pl[l].flags & LF_SOLO)) {
         /* conjunctions other than the declared ones: ask the variants */
         const plit *pl = &m->pl[l];
         for (int s = 0; s < pl->nsolo; s++)
@@ -1454,18 +1471,30 @@ static size_t find_literals(const match_set *m, const u8_norm *text, int conj_ta
     size_t n = text->n, ncand = 0;
     uint32_t *sym = w->sym;
     const uint32_t *clause = text->clause;
+    int conj_other = conj_tag >= 0 && conj_tag != m->conj_tag;
     for (size_t i = 0; i < n; i++)
         sym[i] = symbol_of(m, text->cp[i]);
+    const dnode *da = m->da;
     for (size_t i = 0; i < n; i++) {
-        tedge t = m->root[sym[i]];
+        uint32_t s = sym[i]; /* the root's child: base 0 */
+        uint32_t ck = da[s].check;
+        if ((ck & DA_SLOT) != 0)
+            continue;
         int prev = -1;
         size_t j = i;
-        while (t.node) {
-            if (t.lit >= 0)
-                ncand = found(m, w, conj_tag, &t, (uint32_t)i, (uint32_t)j + 1, &prev, ncand);
-            if (!t.kids || ++j == n || !sym[j] || clause[j] != clause[i])
+        for (;;) {
+            if (ck & DA_LIT)
+                ncand = found(m, w, conj_tag, conj_other, &m->di[s], (uint32_t)i, (uint32_t)j + 1,
+                              &prev, ncand);
+            uint32_t base = da[s].base;
+            /* (no edge has symbol 0: characters in no literal stop a walk) */
+            if (!base || ++j == n || clause[j] != clause[i])
                 break;
-            t = step(m, (uint32_t)t.node, sym[j]);
+            uint32_t c = base + sym[j];
+            ck = da[c].check;
+            if ((ck & DA_SLOT) != s)
+                break;
+            s = c;
         }
     }
     return ncand;
@@ -1527,11 +1556,22 @@ size_t match_scan_ws(const match_set *m, const u8_norm *text, int conj_tag, int 
             t++;
         if (t < p->ntok)
             continue; /* some token occurs nowhere (a cheap, inexact test) */
+        /* Token 0's literals that occurred: from its set, or from the
+         * literals seen when they are fewer (the order of chaining does not
+         * matter: hits are sorted below). */
         const pset *ps = &m->ps[p->set[0]];
-        for (int a = 0; a < ps->nalt; a++) {
-            int l = m->alt[ps->alt_start + a];
-            if (w->seenbit[l >> 6] >> (l & 63) & 1)
-                chain_from(m, w, seg, p, l, n);
+        if ((size_t)ps->nalt <= w->nseen) {
+            for (int a = 0; a < ps->nalt; a++) {
+                int l = m->alt[ps->alt_start + a];
+                if (w->seenbit[l >> 6] >> (l & 63) & 1)
+                    chain_from(m, w, seg, p, l, n);
+            }
+        } else {
+            for (size_t i = 0; i < w->nseen; i++) {
+                int l = w->seen[i];
+                if (in_set(m, p->set[0], l))
+                    chain_from(m, w, seg, p, l, n);
+            }
         }
     }
 

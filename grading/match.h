@@ -1,8 +1,8 @@
 /*
  * match.h - the multi-pattern matcher: patterns (literals, alternatives,
- * synonym classes, optional tokens, bounded gaps) compiled into one
- * Aho-Corasick automaton over folded code points; one scan of a text
- * yields every pattern occurrence that lies inside one clause.
+ * synonym classes, optional tokens, bounded gaps) compiled into one trie
+ * of literals over folded code points (a double array, match.c); one scan
+ * of a text yields every pattern occurrence that lies inside one clause.
  * Deliberately not here: what a pattern means (forbidden, empathy, step),
  * scope rules, reading lexicon files.
  */

@@ -554,10 +554,17 @@ static void norm_reserve(u8_norm *out, size_t need)
     out->cap = need;
 }
 
-int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
+/* The normalisation of u8_normalize_into; returns 0, or -1 with *bad the
+ * byte offset of an invalid sequence. *nchars receives the number of code
+ * points and *ctrl whether one is a control character as u8_check_reply
+ * sees them, so that a reply is checked in the same pass. */
+static inline int normalize(const char *s, size_t len, u8_norm *out, size_t *bad,
+                            size_t *nchars, bool *ctrl)
 {
     out->n = 0;
     out->nclauses = 0;
+    *nchars = 0;
+    *ctrl = false;
     if (len > out->cap) /* bytes bound characters; count them only when long */
         norm_reserve(out, len <= 4096 ? len : u8_length(s, len));
     if (len == 0)
@@ -572,13 +579,16 @@ int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
     uint32_t *ocp = out->cp, *ocl = out->clause;
     size_t *ost = out->start, *oen = out->end;
     uint8_t *oq = out->quoted;
-    size_t i = 0, n = 0;
+    size_t i = 0, n = 0, nc = 0;
+    bool has_ctrl = false;
     while (i < len) {
         uint32_t cp;
         int k = decode(p + i, len - i, &cp);
         if (k < 0)
             goto bad;
         size_t j = i + (size_t)k;
+        nc++;
+        has_ctrl |= cp < 0xA0 && is_control(cp);
         uint32_t f = fold(cp);
         if (f) {
             if (brk && n)
@@ -611,11 +621,40 @@ int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
     quotes_release(&q);
     out->n = n;
     out->nclauses = n ? out->clause[n - 1] + 1 : 0;
+    *nchars = nc;
+    *ctrl = has_ctrl;
     return 0;
 bad:
     quotes_release(&q);
     out->n = 0;
-    return crm_seterr(err, _("invalid UTF-8 at byte %zu"), i);
+    *bad = i;
+    return -1;
+}
+
+int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err)
+{
+    size_t bad, nchars;
+    bool ctrl;
+    if (normalize(s, len, out, &bad, &nchars, &ctrl) < 0)
+        return crm_seterr(err, _("invalid UTF-8 at byte %zu"), bad);
+    return 0;
+}
+
+int u8_normalize_reply(const char *s, size_t len, u8_norm *out, char **err)
+{
+    size_t bad, nchars;
+    bool ctrl;
+    if (len <= U8_MAX_REPLY_BYTES && normalize(s, len, out, &bad, &nchars, &ctrl) == 0 &&
+        !ctrl && nchars <= U8_MAX_REPLY_CHARS)
+        return 0;
+    /* Not acceptable: u8_check_reply says why, with its precedence (it
+     * finds what the pass above found; should they ever disagree, the
+     * text is normalised as u8_normalize_into would). */
+    out->n = 0;
+    out->nclauses = 0;
+    if (u8_check_reply(s, len, err) < 0)
+        return -1;
+    return u8_normalize_into(s, len, out, err);
 }
 
 void u8_norm_release(u8_norm *n)
@@ -628,36 +667,46 @@ void u8_norm_release(u8_norm *n)
     *n = (u8_norm){0};
 }
 
-void u8_json_add(strbuf *sb, const char *s, size_t len)
+char *u8_json_put(char *dst, const char *s, size_t len)
 {
     static const char hex[] = "0123456789ABCDEF";
-    sb_add(sb, "\"", 1);
+    *dst++ = '"';
     size_t run = 0; /* start of the bytes not yet copied */
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c > '\\' || (c >= 0x20 && c != '"' && c != '\\'))
             continue;
-        sb_add(sb, s + run, i - run);
+        memcpy(dst, s + run, i - run);
+        dst += i - run;
         run = i + 1;
-        char e[6] = { '\\', (char)c, 0, 0, 0, 0 };
-        size_t n = 2;
+        *dst++ = '\\';
         switch (c) {
-        case '"': case '\\': break;
-        case '\b': e[1] = 'b'; break;
-        case '\f': e[1] = 'f'; break;
-        case '\n': e[1] = 'n'; break;
-        case '\r': e[1] = 'r'; break;
-        case '\t': e[1] = 't'; break;
+        case '"': case '\\': *dst++ = (char)c; break;
+        case '\b': *dst++ = 'b'; break;
+        case '\f': *dst++ = 'f'; break;
+        case '\n': *dst++ = 'n'; break;
+        case '\r': *dst++ = 'r'; break;
+        case '\t': *dst++ = 't'; break;
         default:
-            memcpy(e + 1, "u00", 3);
-            e[4] = hex[c >> 4];
-            e[5] = hex[c & 15];
-            n = 6;
+            memcpy(dst, "u00", 3);
+            dst[3] = hex[c >> 4];
+            dst[4] = hex[c & 15];
+            dst += 5;
         }
-        sb_add(sb, e, n);
     }
-    sb_add(sb, s + run, len - run);
-    sb_add(sb, "\"", 1);
+    memcpy(dst, s + run, len - run);
+    dst += len - run;
+    *dst++ = '"';
+    return dst;
+}
+
+void u8_json_add(strbuf *sb, const char *s, size_t len)
+{
+    char small[256];
+    char *tmp = U8_JSON_MAX(len) <= sizeof small ? small : xmalloc(U8_JSON_MAX(len));
+    sb_add(sb, tmp, (size_t)(u8_json_put(tmp, s, len) - tmp));
+    if (tmp != small)
+        free(tmp);
 }
 
 char *u8_printable(const char *s, size_t len, size_t max_chars)

@@ -47,6 +47,9 @@ int u8_normalize(const char *s, size_t len, u8_norm *out, char **err);
  * are reused when they are large enough, so normalising many texts does
  * not allocate. On invalid UTF-8, out->n is 0. Free with u8_norm_release. */
 int u8_normalize_into(const char *s, size_t len, u8_norm *out, char **err);
+/* u8_check_reply and u8_normalize_into in one pass: 0, or -1 with *err
+ * set exactly as u8_check_reply sets it (and out->n 0). */
+int u8_normalize_reply(const char *s, size_t len, u8_norm *out, char **err);
 void u8_norm_release(u8_norm *n);
 
 struct strbuf;
@@ -54,6 +57,10 @@ struct strbuf;
  * jansson's json_dumps writes it (\" \\ \b \f \n \r \t, other control
  * characters as \u00XX, UTF-8 as is), for writers of fixed-shape JSON. */
 void u8_json_add(struct strbuf *sb, const char *s, size_t len);
+/* The same written to dst, which has room for U8_JSON_MAX(len) bytes;
+ * returns the end of what was written. */
+char *u8_json_put(char *dst, const char *s, size_t len);
+#define U8_JSON_MAX(len) (6 * (len) + 2)
 
 /* Folded form of s as a UTF-8 string (same pipeline, positions dropped):
  * "這不歸我管！" -> "这不归我管". Caller frees. Invalid UTF-8 -> NULL. */
