@@ -229,9 +229,8 @@ static int regrade_fast(const old_session *o, const scenario *scn, const lexicon
     score_input in = { 0 };
     for (int i = 0; i < o->n; i++) {
         size_t len = strlen(o->replies[i]);
-        if (u8_check_reply(o->replies[i], len, NULL) < 0)
-            return 0;
-        const grade_result *g = grade_scan(lx, o->replies[i], len, NULL);
+        /* the reply check and grading in one pass; NULL when refused */
+        const grade_result *g = grade_scan_reply(lx, o->replies[i], len, NULL);
         if (!g)
             return 0;
         sb->len = 0;
@@ -323,7 +322,7 @@ static int regrade_one(crm_ctx *ctx, store *db, const course *crs, lx_cache *lxc
     const char *outcome = NULL;
     int diverged = 0, nturns = o.n;
     if (!regrade_fast(&o, lxc->scn[ci], lx, crs, sb, &fast_card, &outcome)) {
-        sess_config cfg = { ctx->home, path, o.student, o.seed, o.mode, lx, crs, NULL, NULL, NULL, 0, NULL };
+        sess_config cfg = { ctx->home, path, o.student, o.seed, o.mode, lx, crs, NULL, NULL, NULL, 0, NULL, 0 };
         if (sess_open(&cfg, &s, &err) < 0) {
             crm_error(_("session %lld: %s"), (long long)id, err);
             goto done;
