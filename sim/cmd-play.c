@@ -148,11 +148,20 @@ static int slash(crm_ctx *ctx, session *s, const char *line)
     return 0;
 }
 
-/* While the trainee reads the opening: a failure is left for the first
- * reply to report, as it would without this. */
+/* Why the session could not be stored once its opening was shown. */
+static char *opening_err;
+
+/* While the trainee reads the opening (play on a terminal): the session row
+ * and the opening are stored, then the lexicons compiled. A store failure
+ * ends the play at once; a lexicon failure is left for the first reply to
+ * report, as it would be without this. */
 static void prepare_session(void *sv)
 {
     char *err = NULL;
+    if (sess_store_opening(sv, &opening_err) < 0) {
+        con_stop_reading();
+        return;
+    }
     if (sess_prepare(sv, &err) < 0)
         free(err);
 }
@@ -182,6 +191,13 @@ static int run(crm_ctx *ctx, session *s, const play_opts *o)
         size_t len = 0;
         char *line = con_readline(prompt, &len);
         free(prompt);
+        if (opening_err) { /* nothing was stored: no end to store, no score card */
+            con_free_line(line);
+            crm_error("%s", opening_err);
+            free(opening_err);
+            opening_err = NULL;
+            return EXIT_FAIL;
+        }
         if (!line)
             break; /* Ctrl-D or end of the transcript */
         /* A blank line (an Enter pressed by accident) is not a turn. */
@@ -379,7 +395,7 @@ static int resume_exec(crm_ctx *ctx, play_opts *o, const char *arg)
     o->attempt = exam ? r.earlier_exams + 1 : 0;
     o->seed = r.seed;
     sess_config cfg = { ctx->home, path, r.student, r.seed, r.mode, NULL, &crs,
-                        db, key, NULL, o->attempt, NULL };
+                        db, key, NULL, o->attempt, NULL, 0 };
     if (sess_resume(&cfg, r.id, &s, &err) < 0) {
         crm_error("%s", err);
         goto done;
@@ -568,7 +584,11 @@ static int play_exec(crm_ctx *ctx, int argc, char **argv)
     if (o.seed < 0)
         o.seed = fresh_seed();
     sess_config cfg = { ctx->home, path, o.student, o.seed, o.exam ? "exam" : "practice", NULL, &crs,
-                        db, key, NULL, o.attempt, NULL };
+                        db, key, NULL, o.attempt, NULL, 0 };
+    /* On a terminal the opening is shown before it is stored (in the
+     * first prompt's pre-input hook, see run): the trainee need not wait
+     * for the commit to start reading. */
+    cfg.defer_store = ctx->tty && !o.json;
     if (sess_open(&cfg, &s, &err) < 0) {
         crm_error("%s", err);
         goto done;

@@ -87,6 +87,12 @@ void con_when_shown(void (*fn)(void *ctx), void *ctx)
     rl_pre_input_hook = fn ? on_shown : NULL;
 }
 
+void con_stop_reading(void)
+{
+    if (con_tty)
+        rl_done = 1;
+}
+
 char *con_readline(const char *prompt, size_t *len)
 {
     if (con_tty) {

@@ -21,6 +21,8 @@ char *con_readline(const char *prompt, size_t *len);
  * the screen and before the first key is read (readline's pre-input
  * hook), for work the trainee should not wait for. */
 void con_when_shown(void (*fn)(void *ctx), void *ctx);
+/* From such a hook: the read being set up returns at once (an empty line). */
+void con_stop_reading(void);
 void con_add_history(const char *line);
 void con_free_line(char *line);
 /* Asks a yes/no question; default no. Non-interactive input answers from

@@ -183,7 +183,7 @@ static void mark(FILE *out, int color, int ok, const char *id, const char *name)
 static int run_script(const char *home, const char *path, const course *crs, const lexicon *lx,
                       const char *id, const script *t, FILE *out, int color)
 {
-    sess_config cfg = { home, path, "selftest", t->seed, "practice", lx, crs, NULL, NULL, NULL, 0, NULL };
+    sess_config cfg = { home, path, "selftest", t->seed, "practice", lx, crs, NULL, NULL, NULL, 0, NULL, 0 };
     session *s = NULL;
     char *err = NULL;
     strbuf why;
@@ -274,7 +274,7 @@ static int run_random(const char *home, const char *path, const course *crs, con
     char **pool = reply_pool(lx, &npool);
     int failed = 0, max_turns = 0;
     for (int r = 1; r <= runs && !failed; r++) {
-        sess_config cfg = { home, path, "selftest", r, "practice", lx, crs, NULL, NULL, NULL, 0, NULL };
+        sess_config cfg = { home, path, "selftest", r, "practice", lx, crs, NULL, NULL, NULL, 0, NULL, 0 };
         session *s = NULL;
         char *err = NULL;
         if (sess_open(&cfg, &s, &err) < 0) {

@@ -363,6 +363,8 @@ static int store_end(session *s, char **err)
 {
     if (!s->cfg.db || s->replaying)
         return 0;
+    if (sess_store_opening(s, err) < 0)
+        return -1;
     store_criterion crit[CRIT_COUNT];
     for (int c = 0; c < CRIT_COUNT; c++)
         crit[c] = (store_criterion){ crit_ids[c], s->card.points[c], s->card.max[c] };
@@ -396,7 +398,9 @@ static int save_turn(session *s, int n, const char *reply, const char *customer,
     int rc = 0;
     if (s->cfg.db && !s->replaying) {
         store_turn t = { n, reply, customer, fj, state, s->chain, NULL };
-        rc = store_turn_add(s->cfg.db, s->id, &t, s->hints, err);
+        rc = sess_store_opening(s, err);
+        if (rc == 0)
+            rc = store_turn_add(s->cfg.db, s->id, &t, s->hints, err);
     }
     free(fj);
     return rc;
@@ -484,26 +488,13 @@ static int open_session(const sess_config *cfg, int64_t row_id, int replaying, s
     if (!state)
         goto fail;
     if (cfg->db && !row_id) {
-        store_session row = { 0 };
-        row.student = cfg->student;
-        row.scenario = s->scn->id;
-        row.scenario_hash = s->scn->hash;
-        row.lexicon_hash = s->cfg.lx->hash;
-        row.seed = cfg->seed;
-        row.mode = cfg->mode;
-        row.score = -1;
-        row.submission = cfg->submission;
-        row.started = cfg->started;
-        row.head = s->head;
-        /* The row and the opening turn in one commit. */
-        char *fj = chain_over(s, 0, NULL, s->opening, NULL);
-        store_turn t0 = { 0, NULL, s->opening, fj, state, s->chain, NULL };
-        int rc = store_session_open(cfg->db, &row, s->scn->title, &t0, err);
-        free(fj);
-        free(state);
-        if (rc < 0)
+        /* The row and the opening turn in one commit, now or (play on a
+         * terminal) once the opening is on the screen. */
+        s->open_findings = chain_over(s, 0, NULL, s->opening, NULL);
+        s->open_state = state;
+        memcpy(s->opening_chain, s->chain, sizeof s->chain);
+        if (!cfg->defer_store && sess_store_opening(s, err) < 0)
             goto fail;
-        s->id = row.id;
     } else {
         int rc = save_turn(s, 0, NULL, s->opening, NULL, state, err);
         free(state);
@@ -719,6 +710,8 @@ void sess_free(session *s)
     if (!s)
         return;
     lex_src_free(s->lx_src);
+    free(s->open_findings);
+    free(s->open_state);
     for (int i = 0; i < s->nturns; i++) {
         free(s->turns[i].reply);
         free(s->turns[i].customer);
@@ -802,7 +795,7 @@ static int fail_session(session *s)
     s->outcome = xstrdup("error");
     s->ended_by = "error";
     memset(&s->card, 0, sizeof s->card);
-    if (s->cfg.db && !s->replaying)
+    if (s->cfg.db && !s->replaying && s->id)
         store_session_end(s->cfg.db, s->id, "error", 0, s->hints, "error", NULL, NULL, 0, &e2);
     free(e2);
     return -1;
@@ -818,7 +811,7 @@ static int fail_open(session *s)
     s->outcome = xstrdup("error");
     s->ended_by = "error";
     memset(&s->card, 0, sizeof s->card);
-    if (s->cfg.db && !s->replaying)
+    if (s->cfg.db && !s->replaying && s->id)
         store_session_end(s->cfg.db, s->id, "error", 0, s->hints, "error", NULL, NULL, 0, &e2);
     free(e2);
     return -1;
@@ -873,6 +866,32 @@ static const char *timeout_outcome(const session *s)
 int sess_prepare(session *s, char **err)
 {
     return need_lexicon(s, err);
+}
+
+int sess_store_opening(session *s, char **err)
+{
+    if (!s->open_state)
+        return 0;
+    store_session row = { 0 };
+    row.student = s->cfg.student;
+    row.scenario = s->scn->id;
+    row.scenario_hash = s->scn->hash;
+    row.lexicon_hash = s->cfg.lx->hash;
+    row.seed = s->cfg.seed;
+    row.mode = s->cfg.mode;
+    row.score = -1;
+    row.submission = s->cfg.submission;
+    row.started = s->cfg.started;
+    row.head = s->head;
+    store_turn t0 = { 0, NULL, s->opening, s->open_findings, s->open_state, s->opening_chain,
+                      NULL };
+    if (store_session_open(s->cfg.db, &row, s->scn->title, &t0, err) < 0)
+        return -1;
+    s->id = row.id;
+    free(s->open_findings);
+    free(s->open_state);
+    s->open_findings = s->open_state = NULL;
+    return 0;
 }
 
 int sess_reply(session *s, const char *line, size_t len, char **err)

@@ -30,6 +30,9 @@ typedef struct sess_config {
     const char *submission; /* when storing a graded submission: its chain head */
     int attempt;            /* exam attempt number (1, 2, …), 0 for practice */
     const char *started;    /* start time to store (a graded submission's), NULL = now */
+    int defer_store;        /* 1 = store the row and the opening at sess_store_opening (or
+                             * the first reply, or the end), not in sess_open: `play` on a
+                             * terminal shows the opening first */
 } sess_config;
 
 typedef struct sess_turn {
@@ -66,6 +69,8 @@ typedef struct session {
     char chain[CHAIN_HEX];   /* chain after the last stored turn */
     char seal[CHAIN_HEX];    /* chain seal once ended */
     int replaying;        /* 1 while sess_resume replays stored turns: nothing is stored */
+    char *open_findings;  /* with cfg.defer_store, until stored: the opening's findings */
+    char *open_state;     /* and its state JSON (both NULL once stored) */
 } session;
 
 /* Loads the scenario, creates the persona state, asks for the opening line
@@ -96,6 +101,10 @@ int sess_reply(session *s, const char *line, size_t len, char **err);
  * when they do not compile (the first reply then ends the session with
  * outcome "error", as it would have without this call). */
 int sess_prepare(session *s, char **err);
+/* With cfg.defer_store: stores the session row, the scenario's title and
+ * the opening turn in one commit, once (later calls return 0). Returns 0,
+ * or -1 with *err; the session is then not stored and cannot go on. */
+int sess_store_opening(session *s, char **err);
 
 /* The hint text (caller frees), and one more hint counted. */
 char *sess_hint(session *s);

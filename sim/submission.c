@@ -267,7 +267,7 @@ static int replay(const char *home, const course *crs, const char *key, store *d
         goto done;
     }
     sess_config cfg = { home, path, student, (int64_t)seed, "exam", NULL, crs, db, key,
-                        db ? jstr(js, "head") : NULL, attempt, jstr(js, "started") };
+                        db ? jstr(js, "head") : NULL, attempt, jstr(js, "started"), 0 };
     if (sess_open(&cfg, &s, &err) < 0) {
         reject(v, _("the scenario '%s' cannot be played: %s"), scenario, err);
         goto done;
