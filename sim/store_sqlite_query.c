@@ -77,12 +77,24 @@ static const char *col_text(sqlite3_stmt *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
+/* The bulk reads walk a whole term's turns once: through a memory map
+ * the pages are read in place instead of one pread and one copy each (a
+ * sixth of `regrade --all`). Only for these read-only queries, and only
+ * while they run: an I/O error on a mapped page is a signal rather than
+ * an error code, which a one-off read of a local file can afford and the
+ * long-lived writing connection of `play` need not. */
+#define BULK_MMAP "PRAGMA mmap_size = 1073741824"
+#define NO_MMAP "PRAGMA mmap_size = 0"
+
 int sq_q_begin(store *s, char **err)
 {
     sqlite3 *db = store_sqlite_db(s);
+    sqlite3_exec(db, BULK_MMAP, NULL, NULL, NULL); /* a speed-up only: failure is fine */
     int rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK) {
+        sqlite3_exec(db, NO_MMAP, NULL, NULL, NULL);
         return q_fail(db, rc, N_("read the sessions"), err);
+    }
     return 0;
 }
 
@@ -91,6 +103,7 @@ void sq_q_end(store *s)
     sqlite3 *db = store_sqlite_db(s);
     if (!sqlite3_get_autocommit(db))
         sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_exec(db, NO_MMAP, NULL, NULL, NULL);
 }
 
 static int session_row(sqlite3_stmt *st, const q_cb *cb)
