@@ -1264,9 +1264,11 @@ struct match_ws {
     size_t capocc;       /* allocated */
     size_t caplit;       /* literals allocated in lw */
     wlit *lw;            /* per literal */
-    size_t capset;       /* sets allocated in the arrays below */
-    uint32_t *set_gen;   /* scan in which some literal of the set was seen */
-    int *set_head;       /* then: its literals seen, as a list of memberships */
+    size_t capset;       /* sets allocated in wset */
+    struct wset {
+        uint32_t gen;    /* scan in which some literal of the set was seen */
+        int head;        /* then: its literals seen, as a list of memberships */
+    } *set;
     size_t capmem;       /* memberships allocated in mem_next */
     int *mem_next;       /* next membership of the same set's list, or -1 */
     size_t capvar;       /* variants allocated in the arrays below */
@@ -1295,8 +1297,7 @@ void match_ws_free(match_ws *w)
     free(w->seg);
     free(w->occ);
     free(w->lw);
-    free(w->set_gen);
-    free(w->set_head);
+    free(w->set);
     free(w->mem_next);
     free(w->var_gen);
     free(w->cand);
@@ -1331,10 +1332,8 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
     }
     if ((size_t)m->nsets + 1 > w->capset) {
         size_t c = (size_t)m->nsets + 1;
-        free(w->set_gen);
-        free(w->set_head);
-        w->set_gen = xcalloc(c, sizeof *w->set_gen);
-        w->set_head = xmalloc(c * sizeof *w->set_head);
+        free(w->set);
+        w->set = xcalloc(c, sizeof *w->set);
         w->capset = c;
         w->gen = 0;
     }
@@ -1356,7 +1355,8 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
     if (++w->gen == 0 || w->gen == 1) { /* first scan, or the counter wrapped */
         for (size_t i = 0; i < w->caplit; i++)
             w->lw[i].gen = 0;
-        memset(w->set_gen, 0, w->capset * sizeof *w->set_gen);
+        for (size_t i = 0; i < w->capset; i++)
+            w->set[i].gen = 0;
         memset(w->var_gen, 0, w->capvar * sizeof *w->var_gen);
         w->gen = 1;
     }
@@ -1434,14 +1434,11 @@ static size_t first_sight(const match_set *m, match_ws *w, int l, size_t ncand)
 {
     uint32_t gen = w->gen;
     const plit *pl = &m->pl[l];
-    for (int k = pl->mem_start; k < pl->mem_start + pl->nmem; k++) {
-        int si = m->mem_set[k];
-        if (w->set_gen[si] != gen) {
-            w->set_gen[si] = gen;
-            w->set_head[si] = -1;
-        }
-        w->mem_next[k] = w->set_head[si];
-        w->set_head[si] = k;
+    for (int k = pl->mem_start, e = k + pl->nmem; k < e; k++) {
+        struct wset *ws = &w->set[m->mem_set[k]];
+        w->mem_next[k] = ws->gen == gen ? ws->head : -1;
+        ws->gen = gen;
+        ws->head = k;
     }
     for (int b = 0; b < pl->nanc; b++) {
         int v = m->lanc[pl->anc_start + b];
@@ -1506,22 +1503,27 @@ static size_t find_literals(const match_set *m, const u8_norm *text, int conj_ta
     for (size_t i = 0; i < n; i++)
         sym[i] = symbol_of(m, text->cp[i]);
     const dnode *da = m->da;
+    size_t lim = 0; /* end of the clause of position i: no literal spans two */
     for (size_t i = 0; i < n; i++) {
         first_at[i] = (int)w->nocc;
         uint32_t s = sym[i]; /* the root's child: base 0 */
         uint32_t ck = da[s].check;
         if ((ck & DA_SLOT) != 0)
             continue;
+        if (i >= lim)
+            for (lim = i + 1; lim < n && clause[lim] == clause[i];)
+                lim++;
         size_t j = i;
         for (;;) {
             if (ck & DA_LIT)
                 ncand = found(m, w, conj_tag, conj_other, &m->di[s], (uint32_t)i, (uint32_t)j + 1,
                               ncand);
-            uint32_t base = da[s].base;
-            /* (no edge has symbol 0: characters in no literal stop a walk) */
-            if (!base || ++j == n || clause[j] != clause[i])
+            if (++j == lim)
                 break;
-            uint32_t c = base + sym[j];
+            /* A leaf's base is 0: then c is a child of the root (or the
+             * root), whose check never names s (s >= 1). Symbol 0 is on no
+             * edge: characters in no literal stop a walk. */
+            uint32_t c = da[s].base + sym[j];
             ck = da[c].check;
             if ((ck & DA_SLOT) != s)
                 break;
@@ -1582,11 +1584,11 @@ size_t match_scan_ws(const match_set *m, const u8_norm *text, int conj_tag, int 
         if (p->marker || (p->tag == conj_tag && p->solo))
             continue; /* markers: they shape segments, they are not hits */
         int t = 0;
-        while (t < p->ntok && w->set_gen[p->set[t]] == gen)
+        while (t < p->ntok && w->set[p->set[t]].gen == gen)
             t++;
         if (t < p->ntok)
             continue; /* some token occurs nowhere */
-        for (int k = w->set_head[p->set[0]]; k >= 0; k = w->mem_next[k])
+        for (int k = w->set[p->set[0]].head; k >= 0; k = w->mem_next[k])
             chain_from(m, w, seg, p, m->mem_lit[k], n);
     }
 
