@@ -1503,29 +1503,26 @@ static size_t find_literals(const match_set *m, const u8_norm *text, int conj_ta
     for (size_t i = 0; i < n; i++)
         sym[i] = symbol_of(m, text->cp[i]);
     const dnode *da = m->da;
-    size_t lim = 0; /* end of the clause of position i: no literal spans two */
     for (size_t i = 0; i < n; i++) {
         first_at[i] = (int)w->nocc;
         uint32_t s = sym[i]; /* the root's child: base 0 */
         uint32_t ck = da[s].check;
         if ((ck & DA_SLOT) != 0)
             continue;
-        if (i >= lim)
-            for (lim = i + 1; lim < n && clause[lim] == clause[i];)
-                lim++;
         size_t j = i;
         for (;;) {
             if (ck & DA_LIT)
                 ncand = found(m, w, conj_tag, conj_other, &m->di[s], (uint32_t)i, (uint32_t)j + 1,
                               ncand);
-            if (++j == lim)
+            if (++j == n)
                 break;
             /* A leaf's base is 0: then c is a child of the root (or the
              * root), whose check never names s (s >= 1). Symbol 0 is on no
-             * edge: characters in no literal stop a walk. */
+             * edge: characters in no literal stop a walk. No literal spans
+             * two clauses. */
             uint32_t c = da[s].base + sym[j];
             ck = da[c].check;
-            if ((ck & DA_SLOT) != s)
+            if ((ck & DA_SLOT) != s || clause[j] != clause[i])
                 break;
             s = c;
         }
