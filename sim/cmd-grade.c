@@ -189,6 +189,11 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
     strbuf out;
     sb_init(&out);
     entry_json *ej = entry_json_new(lx);
+    strbuf step_json[STEP_COUNT]; /* each step id as a JSON string */
+    for (int i = 0; i < STEP_COUNT; i++) {
+        sb_init(&step_json[i]);
+        u8_json_add(&step_json[i], step_ids[i], strlen(step_ids[i]));
+    }
     while ((n = getline(&line, &cap, stdin)) >= 0) {
         lineno++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -222,13 +227,14 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
             }
         }
         put(&out, "],\"steps\":[", 11);
-        for (int i = 0, first = 1; g && i < STEP_COUNT; i++)
-            if (g->steps & (1u << i)) {
-                if (!first)
-                    put(&out, ",", 1);
-                first = 0;
-                put_json(&out, step_ids[i], strlen(step_ids[i]));
-            }
+        /* the steps detected, in step order: the set bits, lowest first */
+        unsigned bits = g ? g->steps & ((1u << STEP_COUNT) - 1) : 0;
+        for (int first = 1; bits; bits &= bits - 1, first = 0) {
+            if (!first)
+                put(&out, ",", 1);
+            const strbuf *sj = &step_json[__builtin_ctz(bits)];
+            put(&out, sj->buf, sj->len);
+        }
         put(&out, "]", 1);
         if (err) {
             put(&out, ",\"error\":", 9);
@@ -241,6 +247,8 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
     }
     sb_release(&out);
     entry_json_free(ej, lx->n);
+    for (int i = 0; i < STEP_COUNT; i++)
+        sb_release(&step_json[i]);
     free(line);
     lex_free(lx);
     return rc;
