@@ -125,6 +125,9 @@ typedef struct pvar {
     int set[MAX_TOKENS];     /* set of alternatives of token i */
 } pvar;
 
+/* The symbols of a page of code points none of which is in a literal. */
+static uint32_t sym_none[1u << SYM_PAGE_SHIFT];
+
 struct match_set {
     node *nodes;       /* trie nodes, 0 = root */
     int nnodes;        /* used */
@@ -145,7 +148,8 @@ struct match_set {
     int noconj_tag;    /* occurrences with this tag cancel conjunctions inside them */
     int conj_tag;      /* the conj_tag scans are expected to pass (LF_CONJ), or -1 */
     /* Built by match_compile, for scanning: */
-    uint32_t *sympage[SYM_NPAGES]; /* code point -> symbol (0 = in no literal), by page */
+    uint32_t *sympage[SYM_NPAGES]; /* code point -> symbol (0 = in no literal), by page;
+                                    * once compiled, a page of no symbol is sym_none */
     int nsym;          /* symbols in use, plus 1 */
     dnode *da;         /* the trie as a double array */
     dinfo *di;         /* the literal of each slot */
@@ -202,7 +206,8 @@ void match_free(match_set *m)
     free(m->lits);
     free(m->vars);
     for (int i = 0; i < SYM_NPAGES; i++)
-        free(m->sympage[i]);
+        if (m->sympage[i] != sym_none)
+            free(m->sympage[i]);
     free(m->da);
     free(m->di);
     free(m->ihash);
@@ -599,6 +604,12 @@ static inline uint32_t symbol_of(const match_set *m, uint32_t cp)
     return pg ? pg[cp & ((1u << SYM_PAGE_SHIFT) - 1)] : 0;
 }
 
+/* symbol_of once compiled: every page is there. */
+static inline uint32_t scan_symbol(const match_set *m, uint32_t cp)
+{
+    return cp < 0x110000 ? m->sympage[cp >> SYM_PAGE_SHIFT][cp & ((1u << SYM_PAGE_SHIFT) - 1)] : 0;
+}
+
 static void add_symbol(match_set *m, uint32_t cp)
 {
     uint32_t **pg = &m->sympage[cp >> SYM_PAGE_SHIFT];
@@ -765,6 +776,9 @@ static void compile_trie(match_set *m)
                 top = (size_t)t + 1;
         }
     }
+    for (int i = 0; i < SYM_NPAGES; i++) /* (never written: no lookup writes) */
+        if (!m->sympage[i])
+            m->sympage[i] = sym_none;
     /* Every base + symbol a scan may form lies inside. */
     size_t nda = (size_t)maxbase + (size_t)m->nsym;
     if (nda < top)
@@ -1501,7 +1515,7 @@ static size_t find_literals(const match_set *m, const u8_norm *text, int conj_ta
     const uint32_t *clause = text->clause;
     int conj_other = conj_tag >= 0 && conj_tag != m->conj_tag;
     for (size_t i = 0; i < n; i++)
-        sym[i] = symbol_of(m, text->cp[i]);
+        sym[i] = scan_symbol(m, text->cp[i]);
     const dnode *da = m->da;
     for (size_t i = 0; i < n; i++) {
         first_at[i] = (int)w->nocc;
