@@ -15,8 +15,13 @@
  *   the literals starting at each position come from an independent walk
  *   down the trie;
  * - a scan keeps one record per literal occurrence, not one per (pattern,
- *   token) it could stand for, and chains a pattern only when its anchor
- *   (its least likely token) occurred;
+ *   token) it could stand for, in (start, end) order, so the occurrences
+ *   in a gap's window are one run of the array;
+ * - a pattern is chained only when its anchor (its least likely token)
+ *   occurred and a literal of each of its tokens' sets was seen: a
+ *   literal's first sighting stamps the sets it is in (one or two, mostly)
+ *   and joins their lists of seen literals, from which token 0's
+ *   occurrences are found;
  * - scratch space lives in a match_ws that callers keep: a warm workspace
  *   scans without allocating.
  * The results are those of the plain algorithm (first occurrence of each
