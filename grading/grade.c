@@ -69,7 +69,7 @@ static int negated(const u8_norm *t, const uint32_t *seg, size_t at)
             if (n > end || t->cp[end - 1] != negs[i].cp[n - 1])
                 continue;
             size_t s = end - n;
-            if (seg[s] != seg[at] || (end > 0 && seg[end - 1] != seg[at]))
+            if (seg[s] != seg[at] || seg[end - 1] != seg[at])
                 continue;
             if (memcmp(&t->cp[s], negs[i].cp, n * sizeof(uint32_t)) != 0)
                 continue;
