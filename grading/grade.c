@@ -30,9 +30,13 @@ typedef struct negw {
     size_t n;       /* length */
 } negw;
 
-static negw negs[sizeof neg_words / sizeof *neg_words];
+#define NNEG (sizeof neg_words / sizeof *neg_words)
+static negw negs[NNEG];
 static size_t nnegs;
-static uint64_t neg_last; /* bit (c & 63) set for the last character c of each negator */
+/* The negators by their last character c, in buckets c & 63 (a list of
+ * indices into negs): a position is tested against those that end there. */
+static uint8_t neg_bucket[64][NNEG];
+static uint8_t neg_nbucket[64];
 
 static void init_negs(void)
 {
@@ -43,8 +47,9 @@ static void init_negs(void)
         negw w = { { 0 }, 0 };
         while (*p && w.n < 8)
             w.cp[w.n++] = u8_next(&p);
+        unsigned b = w.cp[w.n - 1] & 63;
+        neg_bucket[b][neg_nbucket[b]++] = (uint8_t)nnegs;
         negs[nnegs++] = w;
-        neg_last |= UINT64_C(1) << (w.cp[w.n - 1] & 63);
     }
 }
 
@@ -55,14 +60,16 @@ static int negated(const u8_norm *t, const uint32_t *seg, size_t at)
     init_negs();
     for (size_t back = 0; back <= NEG_WINDOW && back <= at; back++) {
         size_t end = at - back; /* negator would end here (exclusive) */
-        if (end == 0 || !(neg_last >> (t->cp[end - 1] & 63) & 1))
-            continue; /* no negator ends with this character */
-        for (size_t i = 0; i < nnegs; i++) {
+        if (end == 0)
+            continue;
+        unsigned b = t->cp[end - 1] & 63;
+        for (size_t k = 0; k < neg_nbucket[b]; k++) {
+            size_t i = neg_bucket[b][k];
             size_t n = negs[i].n;
             if (n > end || t->cp[end - 1] != negs[i].cp[n - 1])
                 continue;
             size_t s = end - n;
-            if (seg[s] != seg[at] || (end > 0 && seg[end - 1] != seg[at]))
+            if (seg[s] != seg[at] || seg[end - 1] != seg[at])
                 continue;
             if (memcmp(&t->cp[s], negs[i].cp, n * sizeof(uint32_t)) != 0)
                 continue;

@@ -15,8 +15,13 @@
  *   the literals starting at each position come from an independent walk
  *   down the trie;
  * - a scan keeps one record per literal occurrence, not one per (pattern,
- *   token) it could stand for, and chains a pattern only when its anchor
- *   (its least likely token) occurred;
+ *   token) it could stand for, in (start, end) order, so the occurrences
+ *   in a gap's window are one run of the array;
+ * - a pattern is chained only when its anchor (its least likely token)
+ *   occurred and a literal of each of its tokens' sets was seen: a
+ *   literal's first sighting stamps the sets it is in (one or two, mostly)
+ *   and joins their lists of seen literals, from which token 0's
+ *   occurrences are found;
  * - scratch space lives in a match_ws that callers keep: a warm workspace
  *   scans without allocating.
  * The results are those of the plain algorithm (first occurrence of each
@@ -102,12 +107,13 @@ typedef struct plit {
     int nsolo;      /* count */
     int anc_start;  /* variants anchored on it: lanc[anc_start .. +nanc) */
     int nanc;       /* count */
+    int mem_start;  /* the sets it is in: mem_set[mem_start .. +nmem), ascending */
+    int nmem;       /* count (1.25 on average for the course lexicons) */
 } plit;
 
 /* A set of alternatives: the literals one token accepts (tokens with the
  * same alternatives share a set). */
 typedef struct pset {
-    uint64_t bloom[2]; /* bit (l % 128) of each of its literals l */
     int alt_start;     /* its literals: alt[alt_start .. +nalt), sorted */
     int nalt;          /* count */
 } pset;
@@ -123,6 +129,9 @@ typedef struct pvar {
     uint8_t gap[MAX_TOKENS]; /* max gap before token i */
     int set[MAX_TOKENS];     /* set of alternatives of token i */
 } pvar;
+
+/* The symbols of a page of code points none of which is in a literal. */
+static uint32_t sym_none[1u << SYM_PAGE_SHIFT];
 
 struct match_set {
     node *nodes;       /* trie nodes, 0 = root */
@@ -144,7 +153,8 @@ struct match_set {
     int noconj_tag;    /* occurrences with this tag cancel conjunctions inside them */
     int conj_tag;      /* the conj_tag scans are expected to pass (LF_CONJ), or -1 */
     /* Built by match_compile, for scanning: */
-    uint32_t *sympage[SYM_NPAGES]; /* code point -> symbol (0 = in no literal), by page */
+    uint32_t *sympage[SYM_NPAGES]; /* code point -> symbol (0 = in no literal), by page;
+                                    * once compiled, a page of no symbol is sym_none */
     int nsym;          /* symbols in use, plus 1 */
     dnode *da;         /* the trie as a double array */
     dinfo *di;         /* the literal of each slot */
@@ -155,6 +165,9 @@ struct match_set {
     pset *ps;          /* sets of alternatives */
     int nsets;         /* number of sets */
     int *alt;          /* literals of each set, sorted */
+    int *mem_set;      /* memberships (literal, set), by literal: the set */
+    int *mem_lit;      /* and the literal */
+    int nmem;          /* number of memberships */
     pvar *pv;          /* variants */
 };
 
@@ -198,7 +211,8 @@ void match_free(match_set *m)
     free(m->lits);
     free(m->vars);
     for (int i = 0; i < SYM_NPAGES; i++)
-        free(m->sympage[i]);
+        if (m->sympage[i] != sym_none)
+            free(m->sympage[i]);
     free(m->da);
     free(m->di);
     free(m->ihash);
@@ -209,6 +223,8 @@ void match_free(match_set *m)
     free(m->lanc);
     free(m->ps);
     free(m->alt);
+    free(m->mem_set);
+    free(m->mem_lit);
     free(m->pv);
     free(m);
 }
@@ -593,6 +609,12 @@ static inline uint32_t symbol_of(const match_set *m, uint32_t cp)
     return pg ? pg[cp & ((1u << SYM_PAGE_SHIFT) - 1)] : 0;
 }
 
+/* symbol_of once compiled: every page is there. */
+static inline uint32_t scan_symbol(const match_set *m, uint32_t cp)
+{
+    return cp < 0x110000 ? m->sympage[cp >> SYM_PAGE_SHIFT][cp & ((1u << SYM_PAGE_SHIFT) - 1)] : 0;
+}
+
 static void add_symbol(match_set *m, uint32_t cp)
 {
     uint32_t **pg = &m->sympage[cp >> SYM_PAGE_SHIFT];
@@ -759,6 +781,9 @@ static void compile_trie(match_set *m)
                 top = (size_t)t + 1;
         }
     }
+    for (int i = 0; i < SYM_NPAGES; i++) /* (never written: no lookup writes) */
+        if (!m->sympage[i])
+            m->sympage[i] = sym_none;
     /* Every base + symbol a scan may form lies inside. */
     size_t nda = (size_t)maxbase + (size_t)m->nsym;
     if (nda < top)
@@ -845,8 +870,6 @@ static void compile_variants(match_set *m, const int *tok0, const int *astart,
         memcpy(m->alt + nalt, alits + astart[k], (size_t)n * sizeof *m->alt);
         m->ps[si].alt_start = nalt;
         m->ps[si].nalt = n;
-        for (int i = 0; i < n; i++)
-            m->ps[si].bloom[(m->alt[nalt + i] >> 6) & 1] |= UINT64_C(1) << (m->alt[nalt + i] & 63);
         nalt += n;
     }
     long *cost = xcalloc((size_t)nsets + 1, sizeof *cost);
@@ -908,6 +931,28 @@ static void compile_variants(match_set *m, const int *tok0, const int *astart,
             }
         }
     }
+    /* Memberships, grouped by literal, sets ascending: a scan tests
+     * whether a literal is in a set, and lists the literals seen of each
+     * set, through them. */
+    for (int si = 0; si < nsets; si++)
+        for (int a = 0; a < m->ps[si].nalt; a++)
+            m->pl[m->alt[m->ps[si].alt_start + a]].nmem++;
+    int nm = 0;
+    for (int l = 0; l < nl; l++) {
+        m->pl[l].mem_start = nm;
+        nm += m->pl[l].nmem;
+        m->pl[l].nmem = 0;
+    }
+    m->nmem = nm;
+    m->mem_set = xmalloc(((size_t)nm + 1) * sizeof *m->mem_set);
+    m->mem_lit = xmalloc(((size_t)nm + 1) * sizeof *m->mem_lit);
+    for (int si = 0; si < nsets; si++)
+        for (int a = 0; a < m->ps[si].nalt; a++) {
+            int l = m->alt[m->ps[si].alt_start + a];
+            int k = m->pl[l].mem_start + m->pl[l].nmem++;
+            m->mem_set[k] = si;
+            m->mem_lit[k] = l;
+        }
     set_noconj_flags(m);
     free(anchor);
     free(cost);
@@ -1209,10 +1254,11 @@ void match_compile(match_set *m)
 
 /* ---- scanning ------------------------------------------------------- */
 
-/* A literal occurrence in the text being scanned. */
+/* A literal occurrence in the text being scanned. A scan records them in
+ * (start, end) order, so the occurrences starting in a window of
+ * positions are one run of the array. */
 typedef struct wocc {
     int lit;         /* literal */
-    int next_at;     /* next occurrence starting at the same position, or -1 */
     int next_lit;    /* next occurrence of the same literal, or -1 */
     uint32_t start;  /* first code point */
     uint32_t end;    /* one past the last */
@@ -1227,7 +1273,7 @@ typedef struct wlit {
 
 struct match_ws {
     size_t capn;         /* positions allocated in the arrays below */
-    int *at_first;       /* first occurrence starting at a position, or -1 */
+    int *first_at;       /* first occurrence starting at or after a position (n + 1) */
     uint32_t *sym;       /* symbol of each position */
     uint8_t *boundary;   /* a conjunction starts here */
     uint8_t *covered;    /* inside a word that is no conjunction */
@@ -1235,17 +1281,20 @@ struct match_ws {
     wocc *occ;           /* literal occurrences */
     size_t nocc;         /* used */
     size_t capocc;       /* allocated */
-    size_t caplit;       /* literals allocated in the arrays below */
+    size_t caplit;       /* literals allocated in lw */
     wlit *lw;            /* per literal */
-    int *seen;           /* literals seen in this scan, in order */
-    size_t nseen;        /* count */
-    uint64_t *seenbit;   /* bit l set when literal l was seen in this scan */
+    size_t capset;       /* sets allocated in wset */
+    struct wset {
+        uint32_t gen;    /* scan in which some literal of the set was seen */
+        int head;        /* then: its literals seen, as a list of memberships */
+    } *set;
+    size_t capmem;       /* memberships allocated in mem_next */
+    int *mem_next;       /* next membership of the same set's list, or -1 */
     size_t capvar;       /* variants allocated in the arrays below */
     uint32_t *var_gen;   /* scan that made the variant a candidate */
     int *cand;           /* candidate variants of this scan */
     uint32_t gen;        /* scan counter */
     int any_boundary;    /* some conjunction was found */
-    uint64_t bloom[2];   /* bit (l % 128) of each literal l seen */
     match_hit *hits;     /* hits of this scan */
     size_t nhits;        /* used */
     size_t caphits;      /* allocated */
@@ -1260,15 +1309,15 @@ void match_ws_free(match_ws *w)
 {
     if (!w)
         return;
-    free(w->at_first);
+    free(w->first_at);
     free(w->sym);
     free(w->boundary);
     free(w->covered);
     free(w->seg);
     free(w->occ);
     free(w->lw);
-    free(w->seen);
-    free(w->seenbit);
+    free(w->set);
+    free(w->mem_next);
     free(w->var_gen);
     free(w->cand);
     free(w->hits);
@@ -1281,12 +1330,12 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
         size_t c = w->capn ? w->capn : 256;
         while (c < n + 1)
             c *= 2;
-        free(w->at_first);
+        free(w->first_at);
         free(w->sym);
-            free(w->boundary);
+        free(w->boundary);
         free(w->covered);
         free(w->seg);
-        w->at_first = xmalloc(c * sizeof *w->at_first);
+        w->first_at = xmalloc(c * sizeof *w->first_at);
         w->sym = xmalloc(c * sizeof *w->sym);
         w->boundary = xmalloc(c);
         w->covered = xmalloc(c);
@@ -1296,14 +1345,22 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
     if ((size_t)m->nlits + 1 > w->caplit) {
         size_t c = (size_t)m->nlits + 1;
         free(w->lw);
-        free(w->seen);
-        free(w->seenbit);
         w->lw = xcalloc(c, sizeof *w->lw);
-        w->seen = xmalloc(c * sizeof *w->seen);
-        w->seenbit = xcalloc(c / 64 + 1, sizeof *w->seenbit);
-        w->nseen = 0;
         w->caplit = c;
         w->gen = 0; /* stale stamps: restart the counter everywhere */
+    }
+    if ((size_t)m->nsets + 1 > w->capset) {
+        size_t c = (size_t)m->nsets + 1;
+        free(w->set);
+        w->set = xcalloc(c, sizeof *w->set);
+        w->capset = c;
+        w->gen = 0;
+    }
+    if ((size_t)m->nmem + 1 > w->capmem) {
+        size_t c = (size_t)m->nmem + 1;
+        free(w->mem_next);
+        w->mem_next = xmalloc(c * sizeof *w->mem_next);
+        w->capmem = c;
     }
     if ((size_t)m->nvars + 1 > w->capvar) {
         size_t c = (size_t)m->nvars + 1;
@@ -1317,34 +1374,21 @@ static void ws_reserve(match_ws *w, const match_set *m, size_t n)
     if (++w->gen == 0 || w->gen == 1) { /* first scan, or the counter wrapped */
         for (size_t i = 0; i < w->caplit; i++)
             w->lw[i].gen = 0;
+        for (size_t i = 0; i < w->capset; i++)
+            w->set[i].gen = 0;
         memset(w->var_gen, 0, w->capvar * sizeof *w->var_gen);
         w->gen = 1;
     }
 }
 
-/* 1 if literal l is in set si. */
+/* 1 if literal l is in set si (a literal is in one or two sets, mostly). */
 static inline int in_set(const match_set *m, int si, int l)
 {
-    const pset *ps = &m->ps[si];
-    if (!(ps->bloom[(l >> 6) & 1] >> (l & 63) & 1))
-        return 0; /* most literals are in no given set: one bit says so */
-    const int *a = m->alt + ps->alt_start;
-    if (ps->nalt <= 8) {
-        int hit = 0;
-        for (int i = 0; i < ps->nalt; i++)
-            hit |= a[i] == l;
-        return hit;
-    }
-    int lo = 0, hi = ps->nalt - 1;
-    while (lo <= hi) {
-        int mid = (lo + hi) / 2;
-        if (a[mid] == l)
-            return 1;
-        if (a[mid] < l)
-            lo = mid + 1;
-        else
-            hi = mid - 1;
-    }
+    const plit *pl = &m->pl[l];
+    const int *k = m->mem_set + pl->mem_start, *e = k + pl->nmem;
+    for (; k < e; k++)
+        if (*k >= si)
+            return *k == si;
     return 0;
 }
 
@@ -1361,20 +1405,24 @@ static size_t extend(const match_set *m, const match_ws *w, const uint32_t *seg,
             return 0;
         return from;
     }
+    if (from >= textlen)
+        return 0;
     int si = p->set[t];
     size_t last = from + p->gap[t];
     if (last >= textlen)
         last = textlen - 1;
-    for (size_t q = from; q <= last && q < textlen; q++) {
-        if (seg[q] != segno)
+    /* The occurrences starting in [from, last], in (start, end) order.
+     * Segment numbers never decrease: past the first occurrence outside
+     * segno, none is inside. */
+    for (int o = w->first_at[from], e = w->first_at[last + 1]; o < e; o++) {
+        const wocc *oc = &w->occ[o];
+        if (seg[oc->start] != segno)
+            break;
+        if (!in_set(m, si, oc->lit))
             continue;
-        for (int o = w->at_first[q]; o >= 0; o = w->occ[o].next_at) {
-            if (!in_set(m, si, w->occ[o].lit))
-                continue;
-            size_t end = extend(m, w, seg, p, t + 1, w->occ[o].end, segno, textlen);
-            if (end)
-                return end;
-        }
+        size_t end = extend(m, w, seg, p, t + 1, oc->end, segno, textlen);
+        if (end)
+            return end;
     }
     return 0;
 }
@@ -1398,15 +1446,19 @@ static void add_hit(match_ws *w, match_hit h)
     w->hits[w->nhits++] = h;
 }
 
-/* A literal seen for the first time in this scan: its sets are present,
- * and the variants anchored on it are candidates. */
+/* A literal seen for the first time in this scan: the sets it is in are
+ * present (and it joins their lists), and the variants anchored on it are
+ * candidates. */
 static size_t first_sight(const match_set *m, match_ws *w, int l, size_t ncand)
 {
     uint32_t gen = w->gen;
     const plit *pl = &m->pl[l];
-    w->seen[w->nseen++] = l;
-    w->seenbit[l >> 6] |= UINT64_C(1) << (l & 63);
-    w->bloom[(l >> 6) & 1] |= UINT64_C(1) << (l & 63);
+    for (int k = pl->mem_start, e = k + pl->nmem; k < e; k++) {
+        struct wset *ws = &w->set[m->mem_set[k]];
+        w->mem_next[k] = ws->gen == gen ? ws->head : -1;
+        ws->gen = gen;
+        ws->head = k;
+    }
     for (int b = 0; b < pl->nanc; b++) {
         int v = m->lanc[pl->anc_start + b];
         if (w->var_gen[v] != gen) {
@@ -1417,10 +1469,9 @@ static size_t first_sight(const match_set *m, match_ws *w, int l, size_t ncand)
     return ncand;
 }
 
-/* Records the literal of node t at [start, end); prev is the last
- * occurrence recorded at start, or -1. */
+/* Records the literal of node t at [start, end). */
 static inline size_t found(const match_set *m, match_ws *w, int conj_tag, int conj_other,
-                           const dinfo *t, uint32_t start, uint32_t end, int *prev, size_t ncand)
+                           const dinfo *t, uint32_t start, uint32_t end, size_t ncand)
 {
     int l = t->lit;
     if (t->flags) {
@@ -1441,12 +1492,7 @@ static inline size_t found(const match_set *m, match_ws *w, int conj_tag, int co
         w->occ = xrealloc(w->occ, w->capocc * sizeof *w->occ);
     }
     int idx = (int)w->nocc++;
-    w->occ[idx] = (wocc){ l, -1, -1, start, end };
-    if (*prev < 0)
-        w->at_first[start] = idx;
-    else
-        w->occ[*prev].next_at = idx;
-    *prev = idx;
+    w->occ[idx] = (wocc){ l, -1, start, end };
     wlit *x = &w->lw[l];
     if (x->gen != w->gen) {
         x->gen = w->gen;
@@ -1470,33 +1516,37 @@ static size_t find_literals(const match_set *m, const u8_norm *text, int conj_ta
 {
     size_t n = text->n, ncand = 0;
     uint32_t *sym = w->sym;
+    int *first_at = w->first_at;
     const uint32_t *clause = text->clause;
     int conj_other = conj_tag >= 0 && conj_tag != m->conj_tag;
     for (size_t i = 0; i < n; i++)
-        sym[i] = symbol_of(m, text->cp[i]);
+        sym[i] = scan_symbol(m, text->cp[i]);
     const dnode *da = m->da;
     for (size_t i = 0; i < n; i++) {
+        first_at[i] = (int)w->nocc;
         uint32_t s = sym[i]; /* the root's child: base 0 */
         uint32_t ck = da[s].check;
         if ((ck & DA_SLOT) != 0)
             continue;
-        int prev = -1;
         size_t j = i;
         for (;;) {
             if (ck & DA_LIT)
                 ncand = found(m, w, conj_tag, conj_other, &m->di[s], (uint32_t)i, (uint32_t)j + 1,
-                              &prev, ncand);
-            uint32_t base = da[s].base;
-            /* (no edge has symbol 0: characters in no literal stop a walk) */
-            if (!base || ++j == n || clause[j] != clause[i])
+                              ncand);
+            if (++j == n)
                 break;
-            uint32_t c = base + sym[j];
+            /* A leaf's base is 0: then c is a child of the root (or the
+             * root), whose check never names s (s >= 1). Symbol 0 is on no
+             * edge: characters in no literal stop a walk. No literal spans
+             * two clauses. */
+            uint32_t c = da[s].base + sym[j];
             ck = da[c].check;
-            if ((ck & DA_SLOT) != s)
+            if ((ck & DA_SLOT) != s || clause[j] != clause[i])
                 break;
             s = c;
         }
     }
+    first_at[n] = (int)w->nocc;
     return ncand;
 }
 
@@ -1521,16 +1571,12 @@ size_t match_scan_ws(const match_set *m, const u8_norm *text, int conj_tag, int 
                      match_ws *w, const match_hit **hits, const uint32_t **segp)
 {
     size_t n = text->n;
-    for (size_t i = 0; i < w->nseen; i++) /* forget the last scan's literals */
-        w->seenbit[w->seen[i] >> 6] = 0;
     ws_reserve(w, m, n);
     w->nocc = 0;
     w->nhits = 0;
-    w->nseen = 0;
     w->any_boundary = 0;
-    w->bloom[0] = w->bloom[1] = 0;
+    w->first_at[0] = 0;
     if (n > 0) {
-        memset(w->at_first, 0xff, n * sizeof *w->at_first);
         memset(w->boundary, 0, n + 1);
         memset(w->covered, 0, n + 1);
     }
@@ -1545,34 +1591,21 @@ size_t match_scan_ws(const match_set *m, const u8_norm *text, int conj_tag, int 
         seg = w->seg;
     }
 
-    /* Phase 2: chain each candidate from every occurrence of its token 0. */
+    /* Phase 2: chain each candidate whose every token's set was seen from
+     * every occurrence of its token 0 (the order of chaining does not
+     * matter: hits are sorted below). */
+    uint32_t gen = w->gen;
     for (size_t c = 0; c < ncand; c++) {
         const pvar *p = &m->pv[w->cand[c]];
         if (p->marker || (p->tag == conj_tag && p->solo))
             continue; /* markers: they shape segments, they are not hits */
-        int t = 1;
-        while (t < p->ntok && ((m->ps[p->set[t]].bloom[0] & w->bloom[0]) |
-                               (m->ps[p->set[t]].bloom[1] & w->bloom[1])))
+        int t = 0;
+        while (t < p->ntok && w->set[p->set[t]].gen == gen)
             t++;
         if (t < p->ntok)
-            continue; /* some token occurs nowhere (a cheap, inexact test) */
-        /* Token 0's literals that occurred: from its set, or from the
-         * literals seen when they are fewer (the order of chaining does not
-         * matter: hits are sorted below). */
-        const pset *ps = &m->ps[p->set[0]];
-        if ((size_t)ps->nalt <= w->nseen) {
-            for (int a = 0; a < ps->nalt; a++) {
-                int l = m->alt[ps->alt_start + a];
-                if (w->seenbit[l >> 6] >> (l & 63) & 1)
-                    chain_from(m, w, seg, p, l, n);
-            }
-        } else {
-            for (size_t i = 0; i < w->nseen; i++) {
-                int l = w->seen[i];
-                if (in_set(m, p->set[0], l))
-                    chain_from(m, w, seg, p, l, n);
-            }
-        }
+            continue; /* some token occurs nowhere */
+        for (int k = w->set[p->set[0]].head; k >= 0; k = w->mem_next[k])
+            chain_from(m, w, seg, p, m->mem_lit[k], n);
     }
 
     /* Keep the first occurrence of each tag per segment (all: of each tag

@@ -83,6 +83,46 @@ static inline void put_json(strbuf *sb, const char *s, size_t k)
     sb->len = (size_t)(u8_json_put(room(sb, U8_JSON_MAX(k)), s, k) - sb->buf);
 }
 
+/* The fixed parts of a finding's JSON, per lexicon entry: what comes
+ * before the matched words ({"id":…,"category":…,"match":) and after them
+ * (,"severity":N} or }), escaped once instead of on every line. */
+typedef struct entry_json {
+    char *pre, *post;          /* the two parts */
+    size_t npre, npost;        /* their lengths */
+} entry_json;
+
+static entry_json *entry_json_new(const lexicon *lx)
+{
+    entry_json *ej = xcalloc(lx->n + 1, sizeof *ej);
+    for (size_t i = 0; i < lx->n; i++) {
+        const lex_entry *e = &lx->e[i];
+        strbuf sb;
+        sb_init(&sb);
+        sb_adds(&sb, "{\"id\":");
+        u8_json_add(&sb, e->id, strlen(e->id));
+        if (e->kind == LEX_FORBIDDEN && e->category) {
+            sb_adds(&sb, ",\"category\":");
+            u8_json_add(&sb, e->category, strlen(e->category));
+        }
+        sb_adds(&sb, ",\"match\":");
+        ej[i].npre = sb.len;
+        ej[i].pre = sb_detach(&sb);
+        ej[i].post = e->kind == LEX_FORBIDDEN ? xasprintf(",\"severity\":%d}", e->severity)
+                                              : xstrdup("}");
+        ej[i].npost = strlen(ej[i].post);
+    }
+    return ej;
+}
+
+static void entry_json_free(entry_json *ej, size_t n)
+{
+    for (size_t i = 0; ej && i < n; i++) {
+        free(ej[i].pre);
+        free(ej[i].post);
+    }
+    free(ej);
+}
+
 static int grade_exec(crm_ctx *ctx, int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -148,6 +188,12 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
      * `make bench`. */
     strbuf out;
     sb_init(&out);
+    entry_json *ej = entry_json_new(lx);
+    strbuf step_json[STEP_COUNT]; /* each step id as a JSON string */
+    for (int i = 0; i < STEP_COUNT; i++) {
+        sb_init(&step_json[i]);
+        u8_json_add(&step_json[i], step_ids[i], strlen(step_ids[i]));
+    }
     while ((n = getline(&line, &cap, stdin)) >= 0) {
         lineno++;
         while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
@@ -171,35 +217,24 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
                 const finding *f = &g->f[i];
                 if (f->entry->kind != (lex_kind)kind)
                     continue;
-                put(&out, first ? "{\"id\":" : ",{\"id\":", first ? 6 : 7);
-                first = 0;
-                put_json(&out, f->entry->id, strlen(f->entry->id));
-                if (kind == LEX_FORBIDDEN) {
-                    put(&out, ",\"category\":", 12);
-                    put_json(&out, f->entry->category, strlen(f->entry->category));
-                }
-                put(&out, ",\"match\":", 9);
-                put_json(&out, line + f->byte_from, f->byte_to - f->byte_from);
-                if (kind == LEX_FORBIDDEN) {
-                    put(&out, ",\"severity\":", 12);
-                    int sev = f->entry->severity; /* 1..3, checked by the loader */
-                    char d = (char)('0' + sev);
-                    if (sev >= 0 && sev <= 9)
-                        put(&out, &d, 1);
-                    else
-                        put(&out, num, (size_t)snprintf(num, sizeof num, "%d", sev));
-                }
-                put(&out, "}", 1);
-            }
-        }
-        put(&out, "],\"steps\":[", 11);
-        for (int i = 0, first = 1; g && i < STEP_COUNT; i++)
-            if (g->steps & (1u << i)) {
+                const entry_json *e = &ej[f->entry - lx->e];
                 if (!first)
                     put(&out, ",", 1);
                 first = 0;
-                put_json(&out, step_ids[i], strlen(step_ids[i]));
+                put(&out, e->pre, e->npre);
+                put_json(&out, line + f->byte_from, f->byte_to - f->byte_from);
+                put(&out, e->post, e->npost);
             }
+        }
+        put(&out, "],\"steps\":[", 11);
+        /* the steps detected, in step order: the set bits, lowest first */
+        unsigned bits = g ? g->steps & ((1u << STEP_COUNT) - 1) : 0;
+        for (int first = 1; bits; bits &= bits - 1, first = 0) {
+            if (!first)
+                put(&out, ",", 1);
+            const strbuf *sj = &step_json[__builtin_ctz(bits)];
+            put(&out, sj->buf, sj->len);
+        }
         put(&out, "]", 1);
         if (err) {
             put(&out, ",\"error\":", 9);
@@ -211,6 +246,9 @@ static int grade_exec(crm_ctx *ctx, int argc, char **argv)
         free(err);
     }
     sb_release(&out);
+    entry_json_free(ej, lx->n);
+    for (int i = 0; i < STEP_COUNT; i++)
+        sb_release(&step_json[i]);
     free(line);
     lex_free(lx);
     return rc;

@@ -582,14 +582,27 @@ static inline int normalize(const char *s, size_t len, u8_norm *out, size_t *bad
     size_t i = 0, n = 0, nc = 0;
     bool has_ctrl = false;
     while (i < len) {
-        uint32_t cp;
-        int k = decode(p + i, len - i, &cp);
-        if (k < 0)
-            goto bad;
-        size_t j = i + (size_t)k;
+        uint32_t cp, f;
+        size_t j;
         nc++;
-        has_ctrl |= cp < 0xA0 && is_control(cp);
-        uint32_t f = fold(cp);
+        if (p[i] < 0x80) {
+            cp = p[i];
+            j = i + 1;
+            f = fold_ascii(cp);
+            if (!f && cp == ' ') { /* the commonest dropped character: nothing to do */
+                prev = cp;
+                i = j;
+                continue;
+            }
+            has_ctrl |= is_control(cp);
+        } else {
+            int k = decode(p + i, len - i, &cp);
+            if (k < 0)
+                goto bad;
+            j = i + (size_t)k;
+            has_ctrl |= cp < 0xA0 && is_control(cp);
+            f = fold(cp);
+        }
         if (f) {
             if (brk && n)
                 clause++;
@@ -601,17 +614,27 @@ static inline int normalize(const char *s, size_t len, u8_norm *out, size_t *bad
             oq[n] = q.n > 0;
             n++;
         } else {
-            /* Dropped: punctuation, spacing, quotation marks. They look at
-             * the next character, which must be valid too. */
+            /* Dropped: punctuation, spacing, quotation marks. Some look at
+             * the next character; when it is invalid, that is the error
+             * (as it would be one step later anyway). */
             uint32_t next = 0;
-            if (j < len && decode(p + j, len - j, &next) < 0) {
-                i = j;
-                goto bad;
-            }
+            int role;
             if (is_clause_break(cp)) {
-                if (!(is_digit_sep(cp) && is_digit(prev) && is_digit(next)))
+                if (is_digit_sep(cp) && is_digit(prev)) {
+                    if (j < len && decode(p + j, len - j, &next) < 0) {
+                        i = j;
+                        goto bad;
+                    }
+                    if (!is_digit(next))
+                        brk = true;
+                } else {
                     brk = true;
-            } else {
+                }
+            } else if (quote_mark(cp, &role) != Q_NONE) {
+                if (j < len && decode(p + j, len - j, &next) < 0) {
+                    i = j;
+                    goto bad;
+                }
                 quotes_step(&q, cp, prev, next);
             }
         }

@@ -5,7 +5,9 @@
  * conjunction boundaries, folding (Traditional, full width, case), shared
  * prefixes and suffixes (failure and output links), pattern syntax errors,
  * first occurrence per tag per clause, empty and 100k-character texts;
- * reused workspaces, fused tokens and declared conjunctions.
+ * reused workspaces, fused tokens and declared conjunctions; chaining
+ * only patterns whose every token's set was seen, gap windows that end
+ * at their segment.
  * Deliberately not here: lexicon files and scope rules (test_lexicon.c).
  */
 #include <stdarg.h>
@@ -978,6 +980,54 @@ static void test_declared_conj(void **state)
     match_free(b);
 }
 
+/* A pattern is chained only when a literal of each token's set was seen,
+ * in any order; a literal may stand in several sets (我 alone, in {SELF},
+ * fused into 我不); token 0 need not be the anchor. */
+static void test_sets_seen(void **state)
+{
+    (void)state;
+    static const char *const pats[] = {
+        "我 .. 退款", "{SELF} ..3 帮您", "我不 .. 管", "我", "您 ..2 {SELF}",
+    };
+    match_set *m = set_of(pats, 5);
+    expect_tag(m, 0, "退款", -1, NULL);
+    expect_tag(m, 0, "退款了我", -1, NULL);
+    expect_tag(m, 0, "我要退款", -1, "我要退款");
+    expect_tag(m, 0, "我，要退款", -1, NULL);
+    expect_tag(m, 1, "帮您", -1, NULL);
+    expect_tag(m, 1, "本人来帮您", -1, "本人来帮您");
+    expect_tag(m, 1, "我们马上帮您", -1, "我们马上帮您");
+    expect_tag(m, 1, "我们马上就来帮您", -1, NULL);
+    expect_tag(m, 2, "我不想管", -1, "我不想管");
+    expect_tag(m, 2, "我想不管", -1, NULL);
+    expect_tag(m, 3, "我不想管", -1, "我");
+    expect_tag(m, 4, "您和我们", -1, "您和我");
+    expect_tag(m, 4, "我们和您", -1, NULL);
+    scan s;
+    scan_run(&s, m, "我要退款，本人帮您，我不管", -1);
+    assert_int_equal(count_of(&s, 0), 1);
+    assert_int_equal(count_of(&s, 1), 1);
+    assert_int_equal(count_of(&s, 2), 1);
+    assert_int_equal(count_of(&s, 3), 2);
+    scan_release(&s);
+    match_free(m);
+}
+
+/* A gap's window ends at its segment: a later segment's occurrences never
+ * extend a chain, also when a literal crosses a conjunction. */
+static void test_window_segment(void **state)
+{
+    (void)state;
+    static const char *const pats[] = { "不 .. 过来", "查 ..6 到", "但是" };
+    match_set *m = set_of(pats, 3);
+    expect_tag(m, 0, "不要过来", 2, "不要过来");
+    expect_tag(m, 0, "不过来", 2, "不过来");
+    expect_tag(m, 1, "查一下但是到了", 2, NULL);
+    expect_tag(m, 1, "查一下但是到了", -1, "查一下但是到");
+    expect_tag(m, 1, "查，到", 2, NULL);
+    match_free(m);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -1010,6 +1060,8 @@ int main(void)
         cmocka_unit_test(test_workspace),
         cmocka_unit_test(test_fused_tokens),
         cmocka_unit_test(test_declared_conj),
+        cmocka_unit_test(test_sets_seen),
+        cmocka_unit_test(test_window_segment),
     };
     return cmocka_run_group_tests_name("match", tests, NULL, teardown);
 }

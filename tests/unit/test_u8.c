@@ -366,6 +366,44 @@ static void test_normalize_empty_and_invalid(void **state)
     u8_norm_release(&n);
 }
 
+/* An invalid sequence right after a dropped character (a space, clause
+ * punctuation, a digit separator, a quotation mark) is reported at its own
+ * byte, as u8_validate finds it, by u8_normalize and u8_normalize_reply
+ * (with u8_check_reply's message). */
+static void test_invalid_after_dropped(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "好 \xFF", "好，\xFF好", "3.\xC0\x80", "3.\xFF", "“\xFF”", "'\xFE", "a 'b\xED\xA0\x80",
+        "好\x01 \xFF", "\"\xF4\x90\x80\x80", "好 ", "3.5", "“好”",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        const char *s = texts[i];
+        size_t len = strlen(s), bad = 0;
+        int valid = u8_validate(s, len, &bad) == 0;
+        u8_norm n = { 0 };
+        char *err = NULL;
+        assert_int_equal(u8_normalize_into(s, len, &n, &err), valid ? 0 : -1);
+        if (!valid) {
+            char *want = xasprintf("%zu", bad);
+            if (!strstr(err, want))
+                fail_msg("\"%s\": \"%s\" does not name byte %zu", s, err, bad);
+            free(want);
+            assert_int_equal(n.n, 0);
+        }
+        free(err);
+        char *e1 = NULL, *e2 = NULL;
+        int r1 = u8_normalize_reply(s, len, &n, &e1);
+        int r2 = u8_check_reply(s, len, &e2);
+        assert_int_equal(r1, r2);
+        if (r1 < 0)
+            assert_string_equal(e1, e2);
+        free(e1);
+        free(e2);
+        u8_norm_release(&n);
+    }
+}
+
 static void clauses_are(const char *s, const uint32_t *want, size_t n)
 {
     u8_norm r;
@@ -582,6 +620,7 @@ int main(void)
         cmocka_unit_test(test_fold_matches_normalize),
         cmocka_unit_test(test_normalize_positions),
         cmocka_unit_test(test_normalize_empty_and_invalid),
+        cmocka_unit_test(test_invalid_after_dropped),
         cmocka_unit_test(test_clauses),
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_huge),
