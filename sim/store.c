@@ -98,6 +98,16 @@ int store_can_instruct(store *s, char **who, char **err)
     return s->ops->can_instruct(s, who, err);
 }
 
+int store_batch_begin(store *s, char **err)
+{
+    return s->ops->batch_begin ? s->ops->batch_begin(s, err) : 0;
+}
+
+int store_batch_end(store *s, int commit, char **err)
+{
+    return s->ops->batch_end ? s->ops->batch_end(s, commit, err) : 0;
+}
+
 int store_ensure_student(store *s, const char *id, char **err)
 {
     char now[STORE_TIME_LEN];

@@ -101,6 +101,13 @@ const char *store_where(const store *s);
  * database role (caller frees; NULL for SQLite); -1 on error. */
 int store_can_instruct(store *s, char **who, char **err);
 
+/* Many writes in one commit (regrade --all: one fsync, not one per
+ * session): between the two calls each write still succeeds or fails on
+ * its own, and store_batch_end keeps the successful ones (commit = 1) or
+ * none (0). On a backend without batches each write commits itself. */
+int store_batch_begin(store *s, char **err);
+int store_batch_end(store *s, int commit, char **err);
+
 /* Inserts if missing. */
 int store_ensure_student(store *s, const char *id, char **err);
 int store_ensure_scenario(store *s, const char *id, const char *hash,

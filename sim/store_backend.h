@@ -30,6 +30,9 @@ struct store_ops {
     const char *name; /* "sqlite" or "postgresql" */
     void (*close)(store *s);
     int (*can_instruct)(store *s, char **who, char **err);
+    /* Optional (NULL: every write commits on its own). */
+    int (*batch_begin)(store *s, char **err);
+    int (*batch_end)(store *s, int commit, char **err);
     int (*ensure_student)(store *s, const char *id, const char *now, char **err);
     int (*ensure_scenario)(store *s, const char *id, const char *hash, const char *title,
                            const char *now, char **err);

@@ -31,6 +31,7 @@ typedef struct sq {
     store base;
     sqlite3 *db; /* the one connection this handle owns */
     int busy_ms; /* busy timeout in milliseconds */
+    int batch;   /* 1 between store_batch_begin and store_batch_end */
     struct {
         sqlite3_stmt *st;
         int busy; /* handed out and not yet given back (nested walks) */
@@ -240,11 +241,45 @@ static void unprepare(store *s, sqlite3_stmt *st)
     sqlite3_finalize(st);
 }
 
-/* Rolls back the open transaction, if any; used on every error path. */
+/* A write's own transaction, or inside a batch (store_batch_begin) a
+ * savepoint of the batch's: one commit for all of them. */
+static int tx_begin(store *s, const char *what, char **err)
+{
+    return exec_sql(s, SQ(s)->batch ? "SAVEPOINT w" : "BEGIN IMMEDIATE", what, err);
+}
+
+static int tx_commit(store *s, const char *what, char **err)
+{
+    return exec_sql(s, SQ(s)->batch ? "RELEASE w" : "COMMIT", what, err);
+}
+
+/* Rolls back the open transaction (in a batch: the write's savepoint
+ * only), if any; used on every error path. */
 static void rollback(store *s)
 {
-    if (!sqlite3_get_autocommit(SQ(s)->db))
+    if (SQ(s)->batch) {
+        if (sqlite3_exec(SQ(s)->db, "ROLLBACK TO w", NULL, NULL, NULL) == SQLITE_OK)
+            sqlite3_exec(SQ(s)->db, "RELEASE w", NULL, NULL, NULL);
+    } else if (!sqlite3_get_autocommit(SQ(s)->db)) {
         sqlite3_exec(SQ(s)->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+}
+
+static int sq_batch_begin(store *s, char **err)
+{
+    if (exec_sql(s, "BEGIN IMMEDIATE", N_("start writing"), err) < 0)
+        return -1;
+    SQ(s)->batch = 1;
+    return 0;
+}
+
+static int sq_batch_end(store *s, int commit, char **err)
+{
+    SQ(s)->batch = 0;
+    if (commit && exec_sql(s, "COMMIT", N_("save the changes"), err) == 0)
+        return 0;
+    rollback(s);
+    return commit ? -1 : 0;
 }
 
 /* Reads the single integer a query returns (0 when it returns no row). */
@@ -495,9 +530,9 @@ done:
 static int sq_ensure_student(store *s, const char *id, const char *now, char **err)
 {
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("add a student"), err) < 0 ||
+    if (tx_begin(s, N_("add a student"), err) < 0 ||
         add_student(s, id, now, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("add a student"), err) < 0)
+        tx_commit(s, N_("add a student"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -510,9 +545,9 @@ static int sq_ensure_scenario(store *s, const char *id, const char *hash, const 
                               const char *now, char **err)
 {
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("add a scenario"), err) < 0 ||
+    if (tx_begin(s, N_("add a scenario"), err) < 0 ||
         add_scenario(s, id, hash, title, now, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("add a scenario"), err) < 0)
+        tx_commit(s, N_("add a scenario"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -571,13 +606,13 @@ static int sq_session_begin(store *s, store_session *ses, const char *title,
                             const char *now, char **err)
 {
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("start a session"), err) < 0 ||
+    if (tx_begin(s, N_("start a session"), err) < 0 ||
         add_student(s, ses->student, now, err) < 0 ||
         add_scenario(s, ses->scenario, ses->scenario_hash, title, now,
                      err) < 0 ||
         add_session(s, ses, started, err) < 0 ||
         (opening && add_turn(s, ses->id, opening, now, err) < 0) ||
-        exec_sql(s, "COMMIT", N_("start a session"), err) < 0)
+        tx_commit(s, N_("start a session"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -683,11 +718,11 @@ static int sq_turn_add(store *s, int64_t session, const store_turn *t, int hints
                        const char *now, char **err)
 {
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("store a turn"), err) < 0 ||
+    if (tx_begin(s, N_("store a turn"), err) < 0 ||
         check_open(s, session, err) < 0 ||
         add_turn(s, session, t, now, err) < 0 ||
         set_hints(s, session, hints, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("store a turn"), err) < 0)
+        tx_commit(s, N_("store a turn"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -769,11 +804,11 @@ static int sq_session_end(store *s, int64_t session, const char *outcome, int sc
                           const store_criterion *crit, int ncrit, const char *now, char **err)
 {
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("end a session"), err) < 0 ||
+    if (tx_begin(s, N_("end a session"), err) < 0 ||
         check_open(s, session, err) < 0 ||
         close_session(s, session, outcome, score, hints, ended_by, chain, now, err) < 0 ||
         add_scores(s, session, crit, ncrit, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("end a session"), err) < 0)
+        tx_commit(s, N_("end a session"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -1001,7 +1036,7 @@ static int sq_session_regrade(store *s, int64_t session, int score,
                               char **err)
 {
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("regrade a session"), err) < 0)
+    if (tx_begin(s, N_("regrade a session"), err) < 0)
         return -1;
     sqlite3_stmt *st = NULL;
     if (set_regrade(s, session, score, lexicon_hash, err) < 0 ||
@@ -1012,7 +1047,7 @@ static int sq_session_regrade(store *s, int64_t session, int score,
         goto done;
     }
     if (add_scores(s, session, crit, ncrit, err) < 0 ||
-        exec_sql(s, "COMMIT", N_("regrade a session"), err) < 0)
+        tx_commit(s, N_("regrade a session"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -1027,7 +1062,7 @@ static int sq_roster_import(store *s, const store_student *rows, size_t n, int *
 {
     sqlite3_stmt *find = NULL, *up = NULL;
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("import the roster"), err) < 0)
+    if (tx_begin(s, N_("import the roster"), err) < 0)
         return -1;
     if (prepare(s, "SELECT 1 FROM students WHERE id = ?1 AND enrolled = 1", &find,
                 N_("import the roster"), err) < 0 ||
@@ -1058,7 +1093,7 @@ static int sq_roster_import(store *s, const store_student *rows, size_t n, int *
         else
             (*added)++;
     }
-    if (exec_sql(s, "COMMIT", N_("import the roster"), err) < 0)
+    if (tx_commit(s, N_("import the roster"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -1300,7 +1335,7 @@ static int sq_import_session(store *s, store_session *ses, const store_turn *t, 
 {
     int64_t found = 0;
     int ret = -1;
-    if (exec_sql(s, "BEGIN IMMEDIATE", N_("copy a session"), err) < 0 ||
+    if (tx_begin(s, N_("copy a session"), err) < 0 ||
         find_copy(s, ses, &found, err) < 0)
         goto done;
     if (found) {
@@ -1315,7 +1350,7 @@ static int sq_import_session(store *s, store_session *ses, const store_turn *t, 
         if (add_scores(s, ses->id, crit, ncrit, err) < 0)
             goto done;
     }
-    if (exec_sql(s, "COMMIT", N_("copy a session"), err) < 0)
+    if (tx_commit(s, N_("copy a session"), err) < 0)
         goto done;
     ret = 0;
 done:
@@ -1336,6 +1371,8 @@ static const struct store_ops sq_ops = {
     .name = "sqlite",
     .close = sq_close,
     .can_instruct = sq_can_instruct,
+    .batch_begin = sq_batch_begin,
+    .batch_end = sq_batch_end,
     .ensure_student = sq_ensure_student,
     .ensure_scenario = sq_ensure_scenario,
     .session_begin = sq_session_begin,

@@ -1361,6 +1361,54 @@ static void roster_expect(store *s, const char *klass, const char *const *want, 
         free(r.row[i]);
 }
 
+/* store_batch_begin/end: writes in one commit; a write that fails inside
+ * the batch undoes only itself; ending without commit keeps nothing (on
+ * SQLite; PostgreSQL commits each write on its own). */
+static void test_batch(void **state)
+{
+    fixture *f = fx(state);
+    store *s = open_ok(f);
+    char *err = NULL;
+    int64_t a = begin_session(s, "s001", 1), b = begin_session(s, "s002", 2);
+    end_ok(s, a, 70);
+    end_ok(s, b, 71);
+    static const store_criterion re[] = {{"language", 5, 25}, {"empathy", 6, 25},
+                                         {"steps", 7, 30}, {"outcome", 8, 20}};
+    static const store_criterion twice[] = {{"language", 1, 25}, {"language", 2, 25}};
+    assert_int_equal(store_batch_begin(s, &err), 0);
+    assert_int_equal(store_session_regrade(s, a, 26, LEX_HASH2, re, 4, &err), 0);
+    assert_int_equal(store_session_regrade(s, b, 10, LEX_HASH2, twice, 2, &err), -1);
+    assert_contains(err, "criterion 'language' given twice");
+    free(err);
+    err = NULL;
+    assert_int_equal(store_batch_end(s, 1, &err), 0);
+    got g = {0};
+    get_all(s, a, &g);
+    assert_int_equal(g.ses[0].score, 26);
+    assert_crit(&g, re, 4);
+    got_release(&g);
+    get_all(s, b, &g); /* the failed write undid its UPDATE and DELETE */
+    assert_int_equal(g.ses[0].score, 71);
+    assert_string_equal(g.ses[0].lexicon_hash, LEX_HASH);
+    assert_crit(&g, CRIT4, 4);
+    got_release(&g);
+
+    if (strcmp(store_backend(s), "sqlite") == 0) {
+        assert_int_equal(store_batch_begin(s, &err), 0);
+        assert_int_equal(store_session_regrade(s, b, 5, LEX_HASH2, re, 4, &err), 0);
+        assert_int_equal(store_batch_end(s, 0, &err), 0);
+        get_all(s, b, &g);
+        assert_int_equal(g.ses[0].score, 71);
+        got_release(&g);
+    }
+    /* Writes outside a batch commit on their own again. */
+    assert_int_equal(store_session_regrade(s, b, 44, LEX_HASH2, re, 4, &err), 0);
+    get_all(s, b, &g);
+    assert_int_equal(g.ses[0].score, 44);
+    got_release(&g);
+    store_close(s);
+}
+
 static void test_roster_import(void **state)
 {
     fixture *f = fx(state);
@@ -1887,6 +1935,7 @@ int main(void)
         BOTH(test_concurrent_writers),
         BOTH(test_concurrent_create),
         BOTH(test_regrade),
+        BOTH(test_batch),
         BOTH(test_roster_import),
         BOTH(test_count_sessions),
         BOTH(test_db_copy),
