@@ -41,6 +41,8 @@ typedef struct old_session {
     char **customer;     /* stored customer lines, turn order */
     char **findings;     /* stored findings JSON, turn order */
     char *state;         /* stored persona state after the last turn */
+    int has_steps;       /* 1 when the bulk read gave its steps object instead */
+    char *steps;         /* then: that object as JSON, NULL when there is none */
     char *ended_by;      /* how it ended, NULL if not recorded */
     int n;               /* turns */
     double pts[CRIT_COUNT]; /* stored points per criterion */
@@ -129,8 +131,10 @@ static int got_session(const store_session *s, void *vctx)
 static int got_turn(const store_turn *t, void *vctx)
 {
     old_session *o = vctx;
-    free(o->state);
-    o->state = xstrdup(t->state_json ? t->state_json : "");
+    if (t->state_json) {
+        free(o->state);
+        o->state = xstrdup(t->state_json);
+    }
     if (t->n == 0)
         return 0;
     o->replies = xrealloc(o->replies, (size_t)(o->n + 1) * sizeof *o->replies);
@@ -164,8 +168,9 @@ static void old_free_turns(old_session *o)
     free(o->customer);
     free(o->findings);
     free(o->state);
+    free(o->steps);
     o->replies = o->customer = o->findings = NULL;
-    o->state = NULL;
+    o->state = o->steps = NULL;
 }
 
 static void old_free(old_session *o)
@@ -181,11 +186,12 @@ static void old_free(old_session *o)
 
 /* The steps done according to a stored state (the keys of its "steps"
  * object, as settle_state reads them from the table); -1 if the state is
- * not one a played session leaves. */
-static int stored_steps(const char *state, unsigned *done)
+ * not one a played session leaves. From the whole state, or (steps_only)
+ * from its steps object alone, as the bulk read hands it over. */
+static int stored_steps(const char *json, int steps_only, unsigned *done)
 {
-    json_t *j = json_loads(state, 0, NULL);
-    json_t *st = json_is_object(j) ? json_object_get(j, "steps") : NULL;
+    json_t *j = json ? json_loads(json, 0, NULL) : NULL;
+    json_t *st = steps_only ? j : json_is_object(j) ? json_object_get(j, "steps") : NULL;
     int rc = json_is_object(st) ? 0 : -1;
     *done = 0;
     if (rc == 0) {
@@ -240,7 +246,7 @@ static int regrade_fast(const old_session *o, const scenario *scn, const lexicon
         sess_score_turn(&in, g);
     }
     unsigned done;
-    if (stored_steps(o->state ? o->state : "", &done) < 0)
+    if (stored_steps(o->has_steps ? o->steps : o->state, o->has_steps, &done) < 0)
         return 0;
     sess_score(scn, crs, &in, done, *outcome, 0, card);
     return 1;
@@ -493,11 +499,18 @@ static int bulk_turn(const store_q_turn *t, void *vctx)
         b->cur_id = t->session;
         b->cur = find_session(b->l, t->session);
         /* read once only: a session seen again is left to regrade_one */
-        if (b->cur && (b->cur->ready || b->cur->n || b->cur->state))
+        if (b->cur && (b->cur->ready || b->cur->n || b->cur->state || b->cur->has_steps))
             b->cur = NULL;
     }
     if (b->cur) {
-        store_turn st = { t->n, t->reply, NULL, t->findings_json, t->state_json, NULL, NULL };
+        /* the steps object when the backend picked it out, else the state */
+        store_turn st = { t->n, t->reply, NULL, t->findings_json,
+                          t->has_steps ? NULL : t->state_json, NULL, NULL };
+        if (t->has_steps) {
+            free(b->cur->steps);
+            b->cur->steps = t->steps_json ? xstrdup(t->steps_json) : NULL;
+            b->cur->has_steps = 1;
+        }
         got_turn(&st, b->cur);
     }
     return 0;
@@ -532,6 +545,7 @@ static void regrade_all_fast(crm_ctx *ctx, store *db, const course *crs, lx_cach
             for (size_t i = 0; i < l->n; i++) {
                 old_free_turns(&l->s[i]);
                 l->s[i].ready = 0;
+                l->s[i].has_steps = 0;
                 l->s[i].n = 0;
                 memset(l->s[i].pts, 0, sizeof l->s[i].pts);
             }
@@ -602,6 +616,14 @@ static int regrade_exec(crm_ctx *ctx, int argc, char **argv)
     sb_init(&sb);
     if (all && rc == EXIT_OK)
         regrade_all_fast(ctx, db, &crs, &lxc, &sb, &l);
+    /* The new scores go in with one commit: a term's regrade waits for one
+     * fsync, not one per session. */
+    if (!dry && rc == EXIT_OK && store_batch_begin(db, &err) < 0) {
+        crm_error("%s", err);
+        free(err);
+        err = NULL;
+        rc = EXIT_FAIL;
+    }
     for (size_t i = 0; i < l.n && rc == EXIT_OK; i++) {
         const old_session *o = &l.s[i];
         int r = o->ready ? report_one(db, o, &o->card, o->new_outcome, 0, o->n, o->lxhash, dry)
@@ -609,6 +631,11 @@ static int regrade_exec(crm_ctx *ctx, int argc, char **argv)
         done += r == 0;
         skipped += r == 1;
         failed += r < 0;
+    }
+    if (!dry && rc == EXIT_OK && store_batch_end(db, 1, &err) < 0) {
+        crm_error("%s", err);
+        free(err);
+        rc = EXIT_FAIL; /* nothing was saved: no summary that says otherwise */
     }
     if (rc == EXIT_OK)
         printf(dry ? _("%d 个会话重新评分（未写入），%d 个跳过，%d 个失败\n")

@@ -1130,7 +1130,7 @@ static int q_turn_row(store *s, const PGresult *r, int row, void *ctx)
     (void)s;
     cbs *c = ctx;
     store_q_turn q = { col_i64(r, row, 0), (int)col_i64(r, row, 1), col(r, row, 2),
-                       col(r, row, 3), col(r, row, 4) };
+                       col(r, row, 3), col(r, row, 4), 0, NULL };
     return c->q_turn(&q, c->ctx) != 0;
 }
 

@@ -48,6 +48,10 @@ typedef struct store_q_turn {
     const char *reply;         /* trainee's reply, NULL for n = 0 */
     const char *findings_json; /* {"forbidden":[…],"empathy":[…],"steps":[…]} */
     const char *state_json;    /* persona state after the turn */
+    int has_steps;             /* 1 when the backend reads steps_json out of the states */
+    const char *steps_json;    /* then, of the session's last turn: the state's "steps"
+                                * object; NULL on other turns and when the state is not
+                                * JSON or has no such object */
 } store_q_turn;
 
 /* A student the report lists. */
@@ -75,7 +79,8 @@ void store_q_end(store *s);
 /* Counted sessions, by id. */
 int store_q_sessions(store *s, const store_filter *f, store_q_session_cb cb, void *ctx,
                      char **err);
-/* Stored criteria of counted sessions, by session. */
+/* Stored criteria of counted sessions, by session (within one in no set
+ * order: callers go by the criterion id). */
 int store_q_criteria(store *s, const store_filter *f, store_q_crit_cb cb, void *ctx, char **err);
 /* Turns of counted sessions, by session and n. */
 int store_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void *ctx, char **err);

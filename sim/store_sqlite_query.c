@@ -156,7 +156,7 @@ int sq_q_criteria(store *s, const store_filter *f, store_q_crit_cb cb, void *ctx
     if (q_prepare(db,
                   "SELECT c.session, c.criterion, c.points, c.max FROM scores c "
                   "JOIN sessions s ON s.id = c.session JOIN students st ON st.id = s.student "
-                  "WHERE" COUNTED " ORDER BY c.session, c.rowid",
+                  "WHERE" COUNTED " ORDER BY c.session, c.criterion", /* the key: no sort */
                   f, &st, N_("read scores"), err) < 0)
         goto done;
     ret = q_walk(db, st, crit_row, &c, N_("read scores"), err);
@@ -168,7 +168,7 @@ done:
 static int turn_row(sqlite3_stmt *st, const q_cb *cb)
 {
     store_q_turn r = { sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), col_text(st, 2),
-                       col_text(st, 3), col_text(st, 4) };
+                       col_text(st, 3), col_text(st, 4), 1, col_text(st, 5) };
     return cb->turn(&r, cb->ctx);
 }
 
@@ -179,7 +179,14 @@ int sq_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void *ctx, c
     int ret = -1;
     q_cb c = { .turn = cb, .ctx = ctx };
     if (q_prepare(db,
-                  "SELECT t.session, t.n, t.reply, t.findings, t.state FROM turns t "
+                  /* Of a session's last turn, SQLite's JSON functions pick
+                   * out the state's steps object in place: regrade needs
+                   * only that, and building jansson's whole tree of every
+                   * final state was a sixth of its time. */
+                  "SELECT t.session, t.n, t.reply, t.findings, t.state, "
+                  "CASE WHEN t.n = (SELECT max(x.n) FROM turns x WHERE x.session = t.session) "
+                  "AND json_valid(t.state) AND json_type(t.state, '$.steps') = 'object' "
+                  "THEN json_extract(t.state, '$.steps') END FROM turns t "
                   "JOIN sessions s ON s.id = t.session JOIN students st ON st.id = s.student "
                   "WHERE" COUNTED " ORDER BY t.session, t.n",
                   f, &st, N_("read turns"), err) < 0)
