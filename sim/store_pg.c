@@ -628,7 +628,8 @@ static int pg_turn_add(store *s, int64_t session, const store_turn *t, int hints
     const char *p[] = { i64(&h, hints), i64(&id, session) };
     if (begin(s, N_("store a turn"), err) < 0 || check_open(s, session, NULL, err) < 0 ||
         add_turn(s, session, t, now, err) < 0 ||
-        exec_sql(s, "UPDATE sessions SET hints = $1::integer WHERE id = $2::bigint", 2, p,
+        exec_sql(s, "UPDATE sessions SET hints = $1::integer WHERE id = $2::bigint "
+                 "AND hints IS DISTINCT FROM $1::integer", 2, p,
                  N_("count hints"), err) < 0 ||
         commit(s, N_("store a turn"), err) < 0) {
         rollback(s);

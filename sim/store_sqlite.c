@@ -695,7 +695,7 @@ static int set_hints(store *s, int64_t session, int hints, char **err)
 {
     sqlite3_stmt *st = NULL;
     int ret = -1;
-    if (prepare(s, "UPDATE sessions SET hints = ?1 WHERE id = ?2", &st,
+    if (prepare(s, "UPDATE sessions SET hints = ?1 WHERE id = ?2 AND hints IS NOT ?1", &st,
                 "count hints", err) < 0)
         goto done;
     if (sqlite3_bind_int(st, 1, hints) ||
