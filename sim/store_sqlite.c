@@ -27,15 +27,18 @@
  * again for every turn cost more than the insert itself. */
 #define STMT_CACHE 24
 
+/* (cppcheck does not follow the uses through SQ(s)->cache[i].) */
+typedef struct stmt_slot {
+    sqlite3_stmt *st; /* cppcheck-suppress unusedStructMember */
+    int busy; /* cppcheck-suppress unusedStructMember ; handed out, not yet given back */
+} stmt_slot;
+
 typedef struct sq {
     store base;
     sqlite3 *db; /* the one connection this handle owns */
     int busy_ms; /* busy timeout in milliseconds */
     int batch;   /* 1 between store_batch_begin and store_batch_end */
-    struct {
-        sqlite3_stmt *st;
-        int busy; /* handed out and not yet given back (nested walks) */
-    } cache[STMT_CACHE];
+    stmt_slot cache[STMT_CACHE];
 } sq;
 
 #define SQ(s) ((sq *)(s))
