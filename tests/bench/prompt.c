@@ -119,11 +119,15 @@ int main(int argc, char **argv)
     if (!v)
         return 1;
     for (int w = 0; w < 3; w++) /* warm-up: page cache, lazily built files */
-        if (one_run(argv + 3, argv[2]) < 0)
+        if (one_run(argv + 3, argv[2]) < 0) {
+            free(v);
             return 1;
+        }
     for (int i = 0; i < runs; i++)
-        if ((v[i] = one_run(argv + 3, argv[2])) < 0)
+        if ((v[i] = one_run(argv + 3, argv[2])) < 0) {
+            free(v);
             return 1;
+        }
     qsort(v, (size_t)runs, sizeof *v, cmp_double);
     printf("%.2f %.2f\n", v[runs / 2], v[0]);
     free(v);
