@@ -372,9 +372,6 @@ static int store_end(session *s, char **err)
                              s->ended_by, s->seal, crit, CRIT_COUNT, err);
 }
 
-/* Stores one turn (n = 0 for the opening). */
-/* Advances the chain over one turn (also when nothing is stored: `grade`
- * recomputes chains this way) and stores the turn. */
 /* The findings JSON of a turn (g NULL for the opening), with the chain
  * advanced over it; caller frees. */
 static char *chain_over(session *s, int n, const char *reply, const char *customer,
@@ -391,6 +388,9 @@ static char *chain_over(session *s, int n, const char *reply, const char *custom
     return fj;
 }
 
+/* Advances the chain over one turn (n = 0 for the opening; also when
+ * nothing is stored: `grade` recomputes chains this way) and stores the
+ * turn, after the session's row and opening if they are still to go in. */
 static int save_turn(session *s, int n, const char *reply, const char *customer,
                      const grade_result *g, const char *state, char **err)
 {

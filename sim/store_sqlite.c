@@ -248,6 +248,11 @@ static void unprepare(store *s, sqlite3_stmt *st)
  * savepoint of the batch's: one commit for all of them. */
 static int tx_begin(store *s, const char *what, char **err)
 {
+    /* SQLite ends a transaction itself on some errors (a full disk): then
+     * a savepoint would start a new one that commits on its own. */
+    if (SQ(s)->batch && sqlite3_get_autocommit(SQ(s)->db))
+        return crm_seterr(err, _("cannot %s in database '%s': an earlier error ended the "
+                                 "transaction"), _(what), s->where);
     return exec_sql(s, SQ(s)->batch ? "SAVEPOINT w" : "BEGIN IMMEDIATE", what, err);
 }
 
