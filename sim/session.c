@@ -500,8 +500,8 @@ static int open_session(const sess_config *cfg, int64_t row_id, int replaying, s
         free(state);
         if (rc < 0)
             goto fail;
+        memcpy(s->opening_chain, s->chain, sizeof s->chain);
     }
-    memcpy(s->opening_chain, s->chain, sizeof s->chain);
     *out = s;
     return 0;
 fail:
