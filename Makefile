@@ -24,7 +24,7 @@ CC       ?= cc
 WERROR   ?= -Werror
 CFLAGS   ?= -O2 -g
 SAN      ?=
-ALL_CFLAGS = $(CFLAGS) $(SAN) -std=c11 -Wall -Wextra $(WERROR) -D_GNU_SOURCE -iquote sim -iquote grading \
+ALL_CFLAGS = $(CFLAGS) $(SAN) -std=c11 -pthread -Wall -Wextra $(WERROR) -D_GNU_SOURCE -iquote sim -iquote grading \
             $(shell pkg-config --cflags $(PKGS) 2>/dev/null) $(SONAMES)
 LIBS     := $(shell pkg-config --libs $(filter-out $(LAZY),$(PKGS)) 2>/dev/null) -lcsv -lm
 # The unit tests call libpq and OpenCC themselves (test databases, s2t).

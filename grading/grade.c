@@ -5,11 +5,14 @@
  * empathy or step match drops it. Pure: no I/O.
  * Grading runs in scratch space kept with the lexicon (lexicon.ws), so a
  * warm lexicon grades a reply without allocating (grade_scan); grade_text
- * copies the result out. Deliberately not here: thread safety (one reply
- * at a time per lexicon, as the fold cache of u8.c wants anyway).
+ * copies the result out. Threads grading with one lexicon each bring
+ * their own workspace (grade_ws_new, grade_scan_reply_ws): the lexicon and
+ * its compiled patterns are only read, and the fold cache of u8.c is safe
+ * to share.
  */
 #include "grade.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,8 +43,6 @@ static uint8_t neg_nbucket[64];
 
 static void init_negs(void)
 {
-    if (nnegs)
-        return;
     for (size_t i = 0; neg_words[i]; i++) {
         const char *p = neg_words[i];
         negw w = { { 0 }, 0 };
@@ -55,9 +56,11 @@ static void init_negs(void)
 
 /* 1 if a negator ends within NEG_WINDOW characters before `at`, inside the
  * same segment. */
+static pthread_once_t negs_once = PTHREAD_ONCE_INIT;
+
 static int negated(const u8_norm *t, const uint32_t *seg, size_t at)
 {
-    init_negs();
+    pthread_once(&negs_once, init_negs);
     for (size_t back = 0; back <= NEG_WINDOW && back <= at; back++) {
         size_t end = at - back; /* negator would end here (exclusive) */
         if (end == 0)
@@ -110,14 +113,25 @@ void grade_ws_free(grade_ws *w)
     free(w);
 }
 
+grade_ws *grade_ws_new(void)
+{
+    grade_ws *w = xcalloc(1, sizeof *w);
+    w->mw = match_ws_new();
+    return w;
+}
+
+/* The lexicon's own workspace (made on first use). */
 static grade_ws *ws_of(const lexicon *lx)
 {
     lexicon *l = (lexicon *)lx; /* the scratch space only: see lexicon.h */
-    if (!l->ws) {
-        l->ws = xcalloc(1, sizeof *l->ws);
-        l->ws->mw = match_ws_new();
-    }
-    grade_ws *w = l->ws;
+    if (!l->ws)
+        l->ws = grade_ws_new();
+    return l->ws;
+}
+
+/* w made ready for grading a reply with lx. */
+static grade_ws *ws_ready(const lexicon *lx, grade_ws *w)
+{
     if (lx->n > w->cape) {
         free(w->seen_gen);
         free(w->seen_seg);
@@ -133,11 +147,11 @@ static grade_ws *ws_of(const lexicon *lx)
     return w;
 }
 
-/* grade_scan, or grade_scan_reply when reply is 1. */
-static const grade_result *scan(const lexicon *lx, const char *text, size_t len, int reply,
-                                char **err)
+/* grade_scan, or grade_scan_reply when reply is 1, in workspace w. */
+static const grade_result *scan(const lexicon *lx, grade_ws *w, const char *text, size_t len,
+                                int reply, char **err)
 {
-    grade_ws *w = ws_of(lx);
+    w = ws_ready(lx, w);
     grade_result *out = &w->view;
     memset(out, 0, sizeof *out);
     u8_norm *t = &w->t;
@@ -199,12 +213,18 @@ static const grade_result *scan(const lexicon *lx, const char *text, size_t len,
 
 const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, char **err)
 {
-    return scan(lx, text, len, 0, err);
+    return scan(lx, ws_of(lx), text, len, 0, err);
 }
 
 const grade_result *grade_scan_reply(const lexicon *lx, const char *text, size_t len, char **err)
 {
-    return scan(lx, text, len, 1, err);
+    return scan(lx, ws_of(lx), text, len, 1, err);
+}
+
+const grade_result *grade_scan_reply_ws(const lexicon *lx, grade_ws *w, const char *text,
+                                        size_t len, char **err)
+{
+    return scan(lx, w, text, len, 1, err);
 }
 
 int grade_text(const lexicon *lx, const char *text, size_t len,

@@ -41,7 +41,13 @@ const grade_result *grade_scan(const lexicon *lx, const char *text, size_t len, 
  * set as u8_check_reply sets it when the reply is not acceptable. */
 const grade_result *grade_scan_reply(const lexicon *lx, const char *text, size_t len, char **err);
 
-/* Scratch space of grading, kept in lexicon.ws; freed by lex_free. */
+/* Scratch space of grading: the lexicon keeps one (lexicon.ws, freed by
+ * lex_free) for the calls above, so they grade one reply at a time per
+ * lexicon. A thread grading alongside others makes its own and passes it
+ * to grade_scan_reply_ws, whose result lives in w until w's next use. */
+grade_ws *grade_ws_new(void);
+const grade_result *grade_scan_reply_ws(const lexicon *lx, grade_ws *w, const char *text,
+                                        size_t len, char **err);
 void grade_ws_free(grade_ws *w);
 
 #endif

@@ -3,15 +3,18 @@
  * replies, and the one folding used for matching (NFKC + case fold through
  * utf8proc, Traditional to Simplified through OpenCC, one code point at a
  * time and cached) that keeps source spans, clause numbers and quotation.
+ * The fold cache and the OpenCC handle are process-wide and safe to use
+ * from several threads at once (grade --lines grades on every core).
  * Deliberately not here: lexicons, patterns, conjunctions (the matcher
- * splits clauses further at 但是/所以), and thread safety (the fold cache
- * and the OpenCC handle are process-wide; call from one thread).
+ * splits clauses further at 但是/所以).
  */
 #include "u8.h"
 
 #include "dynlib.h"
 
 #include <opencc/opencc.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,12 +162,18 @@ int u8_check_reply(const char *s, size_t len, char **err)
 
 /* Fold cache: 256-entry pages allocated on first use, FOLD_UNKNOWN until
  * computed. Written by hand because neither library caches: each miss
- * costs a utf8proc_map and an OpenCC conversion, each hit a load. */
-static uint32_t *fold_page[FOLD_NPAGES];
+ * costs a utf8proc_map and an OpenCC conversion, each hit a load.
+ * Threads: a hit is two atomic loads (plain loads on x86, the page
+ * pointer with acquire order); a miss computes under fold_lock, which also
+ * guards OpenCC, and publishes the page (release) before it is seen. A
+ * slot's value never changes once set, so a relaxed load of it is enough. */
+typedef _Atomic uint32_t fold_entry;
+static fold_entry *_Atomic fold_page[FOLD_NPAGES];
+static pthread_mutex_t fold_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* OpenCC t2s, opened on the first Han character: 0 not tried, 1 open,
- * -1 could not be opened (then no T->S fold, silently). libopencc itself
- * is loaded then too (sim/dynlib.h says why). */
+/* OpenCC t2s, opened on the first Han character (under fold_lock): 0 not
+ * tried, 1 open, -1 could not be opened (then no T->S fold, silently).
+ * libopencc itself is loaded then too (sim/dynlib.h says why). */
 static opencc_t t2s;
 static int t2s_state;
 
@@ -301,51 +310,64 @@ static inline uint32_t fold_ascii(uint32_t cp)
     return 0;
 }
 
+static uint32_t fold_miss(uint32_t cp);
+
 /* u8_fold_cp for a decoded code point, with the cache hit inlined: this
  * runs on every character of every reply. */
 static inline uint32_t fold(uint32_t cp)
 {
     if (cp < 0x80)
         return fold_ascii(cp);
-    const uint32_t *page = fold_page[cp >> FOLD_PAGE_SHIFT];
+    const fold_entry *page =
+        atomic_load_explicit(&fold_page[cp >> FOLD_PAGE_SHIFT], memory_order_acquire);
     if (page) {
-        uint32_t f = page[cp & (FOLD_PAGE_SIZE - 1)];
+        uint32_t f = atomic_load_explicit(&page[cp & (FOLD_PAGE_SIZE - 1)], memory_order_relaxed);
         if (f != FOLD_UNKNOWN)
             return f;
     }
-    return u8_fold_cp(cp);
+    return fold_miss(cp);
 }
 
-/* The cache slot of a non-ASCII code point (page made if needed). */
-static uint32_t *fold_slot(uint32_t cp)
+/* The cache slot of a non-ASCII code point (page made if needed); call
+ * with fold_lock held. */
+static fold_entry *fold_slot(uint32_t cp)
 {
-    uint32_t *page = fold_page[cp >> FOLD_PAGE_SHIFT];
+    fold_entry *page = atomic_load_explicit(&fold_page[cp >> FOLD_PAGE_SHIFT], memory_order_relaxed);
     if (!page) {
         page = xmalloc(FOLD_PAGE_SIZE * sizeof *page);
         for (size_t i = 0; i < FOLD_PAGE_SIZE; i++)
-            page[i] = FOLD_UNKNOWN;
-        fold_page[cp >> FOLD_PAGE_SHIFT] = page;
+            atomic_init(&page[i], FOLD_UNKNOWN);
+        atomic_store_explicit(&fold_page[cp >> FOLD_PAGE_SHIFT], page, memory_order_release);
     }
     return &page[cp & (FOLD_PAGE_SIZE - 1)];
 }
 
-uint32_t u8_fold_cp(uint32_t cp)
+/* The fold of a non-ASCII code point that is not in the cache yet. */
+static uint32_t fold_miss(uint32_t cp)
 {
-    if (cp < 0x80)
-        return fold_ascii(cp);
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         return 0;
-    uint32_t *slot = fold_slot(cp);
-    if (*slot == FOLD_UNKNOWN)
-        *slot = fold_slow(cp);
-    return *slot;
+    pthread_mutex_lock(&fold_lock);
+    fold_entry *slot = fold_slot(cp);
+    uint32_t f = atomic_load_explicit(slot, memory_order_relaxed);
+    if (f == FOLD_UNKNOWN) {
+        f = fold_slow(cp);
+        atomic_store_explicit(slot, f, memory_order_relaxed);
+    }
+    pthread_mutex_unlock(&fold_lock);
+    return f;
+}
+
+uint32_t u8_fold_cp(uint32_t cp)
+{
+    return cp > 0x10FFFF ? 0 : fold(cp);
 }
 
 void u8_shutdown(void)
 {
     for (size_t i = 0; i < FOLD_NPAGES; i++) {
-        free(fold_page[i]);
-        fold_page[i] = NULL;
+        free((void *)fold_page[i]);
+        atomic_store_explicit(&fold_page[i], NULL, memory_order_relaxed);
     }
     if (t2s_state > 0)
         cc.close(t2s);
