@@ -309,6 +309,7 @@ static char *state_json_checked(session *s, const char *hook, char **err)
 /* ---- life cycle -------------------------------------------------------- */
 
 static int store_end(session *s, char **err);
+static int begin_deferred(session *s, char **err);
 
 void sess_score_turn(score_input *in, const grade_result *g)
 {
@@ -347,6 +348,8 @@ void sess_score(const scenario *scn, const course *crs, score_input *in, unsigne
  * the chain seal, the score; stores all of it. */
 static int end_session(session *s, const char *outcome, const char *ended_by, char **err)
 {
+    if (begin_deferred(s, err) < 0)
+        return -1;
     s->ended = 1;
     free(s->outcome);
     s->outcome = xstrdup(outcome);
@@ -447,6 +450,40 @@ static char *opening_line(session *s, char **err)
 
 /* sess_open; for sess_resume: with row > 0 the session goes into that
  * existing row (no new one), and with replaying = 1 turn 0 is not stored. */
+/* Reads the course lexicons (not compiled yet: need_lexicon) when the
+ * session compiles its own, and starts the chain at its head. */
+static int begin_chain(session *s, char **err)
+{
+    if (s->own_lx && !s->lx_src && !s->own_lx->m) {
+        char *dir = xasprintf("%s/grading/lexicons", s->cfg.home);
+        int rc = lex_read(dir, &s->lx_src, err);
+        free(dir);
+        if (rc < 0)
+            return -1;
+        memcpy(s->own_lx->hash, s->lx_src->hash, sizeof s->own_lx->hash);
+    }
+    const sess_config *cfg = &s->cfg;
+    chain_head(cfg->key, cfg->student, s->scn->id, s->scn->hash, cfg->lx->hash, cfg->seed,
+               cfg->mode, cfg->attempt, s->head);
+    memcpy(s->chain, s->head, sizeof s->chain);
+    return 0;
+}
+
+/* What sess_open left for later with defer_store (the lexicons read, the
+ * chain over the opening), done before anything needs it: the store of
+ * the opening, a reply, the end. */
+static int begin_deferred(session *s, char **err)
+{
+    if (!s->deferred)
+        return 0;
+    if (begin_chain(s, err) < 0)
+        return -1;
+    s->open_findings = chain_over(s, 0, NULL, s->opening, NULL);
+    memcpy(s->opening_chain, s->chain, sizeof s->chain);
+    s->deferred = 0;
+    return 0;
+}
+
 static int open_session(const sess_config *cfg, int64_t row_id, int replaying, session **out,
                         char **err)
 {
@@ -461,23 +498,20 @@ static int open_session(const sess_config *cfg, int64_t row_id, int replaying, s
     if (!cfg->lx) {
         /* Compiling the lexicons is most of the start-up (Lua, OpenCC, the
          * automaton), and the opening line needs only their hash: read
-         * the bytes now, compile them at the first reply. */
-        char *dir = xasprintf("%s/grading/lexicons", cfg->home);
-        int rc = lex_read(dir, &s->lx_src, err);
-        free(dir);
-        if (rc < 0)
-            goto fail;
+         * the bytes now (or, with defer_store, after the opening is on the
+         * screen), compile them at the first reply. */
         s->own_lx = xcalloc(1, sizeof *s->own_lx);
-        memcpy(s->own_lx->hash, s->lx_src->hash, sizeof s->own_lx->hash);
         s->cfg.lx = s->own_lx;
         lua_State *L = SL(s);
         lua_rawgeti(L, LUA_REGISTRYINDEX, s->scn->ref);
         s->scn_lexicon = lua_getfield(L, -1, "lexicon") != LUA_TNIL;
         lua_pop(L, 2);
     }
-    chain_head(cfg->key, cfg->student, s->scn->id, s->scn->hash, s->cfg.lx->hash, cfg->seed,
-               cfg->mode, cfg->attempt, s->head);
-    memcpy(s->chain, s->head, sizeof s->chain);
+    /* With defer_store, the chain (whose head names the lexicons' hash)
+     * starts once the opening is shown, in begin_deferred. */
+    s->deferred = cfg->defer_store && cfg->db && !row_id;
+    if (!s->deferred && begin_chain(s, err) < 0)
+        goto fail;
     new_state(s);
     s->opening = opening_line(s, err);
     if (!s->opening)
@@ -490,11 +524,13 @@ static int open_session(const sess_config *cfg, int64_t row_id, int replaying, s
     if (cfg->db && !row_id) {
         /* The row and the opening turn in one commit, now or (play on a
          * terminal) once the opening is on the screen. */
-        s->open_findings = chain_over(s, 0, NULL, s->opening, NULL);
         s->open_state = state;
-        memcpy(s->opening_chain, s->chain, sizeof s->chain);
-        if (!cfg->defer_store && sess_store_opening(s, err) < 0)
-            goto fail;
+        if (!s->deferred) {
+            s->open_findings = chain_over(s, 0, NULL, s->opening, NULL);
+            memcpy(s->opening_chain, s->chain, sizeof s->chain);
+            if (sess_store_opening(s, err) < 0)
+                goto fail;
+        }
     } else {
         int rc = save_turn(s, 0, NULL, s->opening, NULL, state, err);
         free(state);
@@ -677,6 +713,8 @@ done:
  * as when the lexicon was compiled at the start. */
 static int need_lexicon(session *s, char **err)
 {
+    if (begin_deferred(s, err) < 0)
+        return -1;
     if (!s->lx_src)
         return 0;
     scenario *copy = NULL;
@@ -872,6 +910,8 @@ int sess_store_opening(session *s, char **err)
 {
     if (!s->open_state)
         return 0;
+    if (begin_deferred(s, err) < 0)
+        return -1;
     store_session row = { 0 };
     row.student = s->cfg.student;
     row.scenario = s->scn->id;

@@ -71,6 +71,7 @@ typedef struct session {
     int replaying;        /* 1 while sess_resume replays stored turns: nothing is stored */
     char *open_findings;  /* with cfg.defer_store, until stored: the opening's findings */
     char *open_state;     /* and its state JSON (both NULL once stored) */
+    int deferred;         /* with cfg.defer_store: lexicons not read, chain not begun */
 } session;
 
 /* Loads the scenario, creates the persona state, asks for the opening line
