@@ -239,7 +239,8 @@ static int fill(gl_run *r, gl_slot *s)
             r->capcarry = rest;
             r->carry = xmalloc(rest);
         }
-        memcpy(r->carry, s->in + keep, rest);
+        if (rest)
+            memcpy(r->carry, s->in + keep, rest);
         r->ncarry = rest;
         s->len = keep;
     }
