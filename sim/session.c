@@ -998,9 +998,20 @@ int sess_reply(session *s, const char *line, size_t len, char **err)
             outcome = xstrdup(timeout_outcome(s));
     }
     tp->mood = s->mood;
+    /* The last turn and the session's end go in one commit: the reply
+     * that ends a session waits for one fsync, not two, and no crash can
+     * keep the turn without the end. */
+    int batch = outcome && s->cfg.db && !s->replaying;
+    if (batch && store_batch_begin(s->cfg.db, err) < 0) {
+        free(state);
+        free(outcome);
+        return fail_session(s);
+    }
     rc = save_turn(s, tp->n, tp->reply, tp->customer, &tp->g, state, err);
     free(state);
     if (rc < 0) {
+        if (batch)
+            store_batch_end(s->cfg.db, 0, NULL);
         free(outcome);
         return fail_session(s);
     }
@@ -1008,6 +1019,22 @@ int sess_reply(session *s, const char *line, size_t len, char **err)
     if (outcome) {
         rc = end_session(s, outcome, "replies", err);
         free(outcome);
+        if (batch) {
+            /* keeps the turn when only the end failed, as two commits did */
+            char *cerr = NULL;
+            if (store_batch_end(s->cfg.db, 1, &cerr) < 0) {
+                if (rc == 0) { /* neither turn nor end is stored */
+                    if (err) {
+                        free(*err);
+                        *err = cerr;
+                        cerr = NULL;
+                    }
+                    fail_session(s);
+                }
+                rc = -1;
+            }
+            free(cerr);
+        }
         if (rc < 0)
             return -1;
     }
