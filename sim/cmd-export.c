@@ -58,7 +58,7 @@ static int export_exec(crm_ctx *ctx, int argc, char **argv)
         { "class", required_argument, NULL, 'c' },
         { NULL, 0, NULL, 0 },
     };
-    store_filter f = { NULL, NULL, 0 };
+    store_filter f = { NULL, NULL, 0, 0 };
     gb_format fmt = GB_CSV;
     const char *out = NULL;
     int bom = 0, opt;

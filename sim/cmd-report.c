@@ -62,7 +62,7 @@ static int report_exec(crm_ctx *ctx, int argc, char **argv)
         { "html", required_argument, NULL, 'h' },
         { NULL, 0, NULL, 0 },
     };
-    store_filter f = { NULL, NULL, 0 };
+    store_filter f = { NULL, NULL, 0, 0 };
     const char *table = NULL, *html = NULL;
     int csv = 0, json = 0, opt;
     optind = 0;

@@ -1139,10 +1139,14 @@ static int pg_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void 
                       char **err)
 {
     cbs c = { .q_turn = cb, .ctx = ctx };
+#define Q_TURNS                                                                  \
+    "SELECT t.session, t.n, t.reply, t.findings, t.state FROM turns t "          \
+    "JOIN sessions s ON s.id = t.session JOIN students st ON st.id = s.student " \
+    "WHERE" COUNTED " ORDER BY "
     return q_walk(s,
-                  "SELECT t.session, t.n, t.reply, t.findings, t.state FROM turns t "
-                  "JOIN sessions s ON s.id = t.session JOIN students st ON st.id = s.student "
-                  "WHERE" COUNTED " ORDER BY t.session, t.n",
+                  f && f->by_scenario
+                      ? Q_TURNS "s.scenario COLLATE \"C\", s.scenario_hash COLLATE \"C\", t.session, t.n"
+                      : Q_TURNS "t.session, t.n",
                   f, q_turn_row, &c, N_("read turns"), err);
 }
 

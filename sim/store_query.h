@@ -18,6 +18,8 @@ typedef struct store_filter {
     const char *scenario; /* only this scenario id, or NULL for all */
     const char *klass;    /* only students of this class (students.class), or NULL */
     int practice;         /* 1 = practice sessions count too */
+    int by_scenario;      /* store_q_turns: by scenario (id, hash) before session, so
+                           * that a grader keeps one scenario's lexicon hot */
 } store_filter;
 
 /* One counted session. Strings are valid only during the callback. */
@@ -82,7 +84,8 @@ int store_q_sessions(store *s, const store_filter *f, store_q_session_cb cb, voi
 /* Stored criteria of counted sessions, by session (within one in no set
  * order: callers go by the criterion id). */
 int store_q_criteria(store *s, const store_filter *f, store_q_crit_cb cb, void *ctx, char **err);
-/* Turns of counted sessions, by session and n. */
+/* Turns of counted sessions, by session and n (with f->by_scenario: by
+ * scenario id and hash, then session and n). */
 int store_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void *ctx, char **err);
 /* The students a report lists: those on the roster (enrolled = 1, of the
  * filter's class when it has one) and those with a counted session; by
