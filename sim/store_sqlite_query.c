@@ -181,18 +181,20 @@ int sq_q_turns(store *s, const store_filter *f, store_q_turn_cb cb, void *ctx, c
     /* Of a session's last turn, SQLite's JSON functions pick out the
      * state's steps object in place: regrade needs only that, and building
      * jansson's whole tree of every final state was a sixth of its time.
-     * By scenario, the sessions come in the order of sessions_by_scenario
-     * (no sort). */
-#define Q_TURNS                                                                             \
+     * By scenario, the sessions are walked in the order of
+     * sessions_by_scenario (CROSS JOIN keeps them the outer loop; left to
+     * itself the planner sorts all turns, in temporary files). */
+#define Q_TURNS(from, order)                                                                \
     "SELECT t.session, t.n, t.reply, t.findings, t.state, "                                 \
     "CASE WHEN t.n = (SELECT max(x.n) FROM turns x WHERE x.session = t.session) "           \
     "AND json_valid(t.state) AND json_type(t.state, '$.steps') = 'object' "                 \
-    "THEN json_extract(t.state, '$.steps') END FROM turns t "                               \
-    "JOIN sessions s ON s.id = t.session JOIN students st ON st.id = s.student "            \
-    "WHERE" COUNTED " ORDER BY "
+    "THEN json_extract(t.state, '$.steps') END FROM " from                                  \
+    " JOIN students st ON st.id = s.student WHERE" COUNTED " ORDER BY " order
     if (q_prepare(db,
-                  f && f->by_scenario ? Q_TURNS "s.scenario, s.scenario_hash, t.session, t.n"
-                                      : Q_TURNS "t.session, t.n",
+                  f && f->by_scenario
+                      ? Q_TURNS("sessions s CROSS JOIN turns t ON t.session = s.id",
+                                "s.scenario, s.scenario_hash, s.id, t.n")
+                      : Q_TURNS("turns t JOIN sessions s ON s.id = t.session", "t.session, t.n"),
                   f, &st, N_("read turns"), err) < 0)
         goto done;
     ret = q_walk(db, st, turn_row, &c, N_("read turns"), err);
