@@ -4,6 +4,7 @@
  * only and gets its own environment whose globals are read through to the
  * sandbox and cannot be added to; memory is capped by the allocator and CPU
  * by a count hook; pcall/xpcall cannot swallow the instruction budget.
+ * What Lua compiled of a text chunk may come back from luacache.c.
  * Deliberately not here: scenario or lexicon semantics.
  */
 #include "luahost.h"
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "luacache.h"
 #include "u8.h"
 #include "util.h"
 
@@ -344,7 +346,14 @@ int lh_dobuffer(lh *h, const char *buf, size_t len, const char *name, char **err
     free(h->name);
     h->name = xstrdup(name);
     char *chunk = xasprintf("@%s", name);
-    int st = luaL_loadbufferx(L, buf, len, chunk, "t");
+    /* The text's bytecode when this process compiled it before (the
+     * cache holds only what Lua's compiler made of a text chunk). */
+    int st = LUA_OK;
+    if (!luacache_load(L, buf, len, chunk)) {
+        st = luaL_loadbufferx(L, buf, len, chunk, "t");
+        if (st == LUA_OK)
+            luacache_store(L, buf, len, chunk);
+    }
     free(chunk);
     if (st != LUA_OK) {
         char *m = lh_errstring(L, -1);

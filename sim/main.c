@@ -15,6 +15,7 @@
 
 #include "cmd.h"
 #include "console.h"
+#include "luacache.h"
 #include "u8.h"
 #include "util.h"
 
@@ -182,6 +183,7 @@ static void set_language(const char *lang, const char *home, const char *argv0)
 int main(int argc, char **argv)
 {
     set_locale();
+    luacache_enable();
     crm_ctx ctx = { 0 };
     char *home = find_home(argv[0]);
     ctx.home = home;

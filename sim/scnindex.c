@@ -31,13 +31,7 @@
  * ~/.cache/crmsim/scenarios.idx; NULL when neither is set. */
 static char *index_path(void)
 {
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    if (xdg && *xdg == '/')
-        return xasprintf("%s/crmsim/scenarios.idx", xdg);
-    const char *home = getenv("HOME");
-    if (home && *home == '/')
-        return xasprintf("%s/.cache/crmsim/scenarios.idx", home);
-    return NULL;
+    return cache_path("scenarios.idx");
 }
 
 /* What the whole index depends on besides each file's bytes. */
@@ -202,20 +196,6 @@ void scnidx_add(scnidx *x, const char hash[65], int chapter, const char *id, con
     x->dirty = 1;
 }
 
-/* Creates the parent directories of path (mode 0700); errors are left to
- * the open that follows. */
-static void make_parents(const char *path)
-{
-    char *d = xstrdup(path);
-    for (char *s = strchr(d + 1, '/'); s; s = strchr(s + 1, '/')) {
-        *s = '\0';
-        if (mkdir(d, 0700) < 0 && errno != EEXIST)
-            break;
-        *s = '/';
-    }
-    free(d);
-}
-
 void scnidx_save(scnidx *x)
 {
     if (!x->dirty || !x->path)
@@ -239,20 +219,7 @@ void scnidx_save(scnidx *x)
     sb_adds(&sb, "end ");
     sb_add(&sb, sum, 64);
     sb_adds(&sb, "\n");
-    make_parents(x->path);
-    char *tmp = xasprintf("%s.XXXXXX", x->path);
-    int fd = mkstemp(tmp);
-    if (fd >= 0) {
-        FILE *f = fdopen(fd, "w");
-        int ok = f && fwrite(sb.buf, 1, sb.len, f) == sb.len;
-        if (f)
-            ok = fclose(f) == 0 && ok;
-        else
-            close(fd);
-        if (!ok || rename(tmp, x->path) < 0)
-            unlink(tmp);
-    }
-    free(tmp);
+    write_file_atomic(x->path, sb.buf, sb.len); /* a cache: when it fails, the next run rebuilds */
     sb_release(&sb);
     x->dirty = 0;
 }

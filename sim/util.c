@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Not translated: gettext may itself need memory that is not there. */
 static void oom(size_t n)
@@ -178,6 +180,62 @@ int read_file(const char *path, char **out, size_t *len, char **err)
         *len = sb.len;
     *out = sb.buf;
     return 0;
+}
+
+char *cache_path(const char *name)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    if (xdg && *xdg == '/')
+        return xasprintf("%s/crmsim/%s", xdg, name);
+    const char *home = getenv("HOME");
+    if (home && *home == '/')
+        return xasprintf("%s/.cache/crmsim/%s", home, name);
+    return NULL;
+}
+
+/* Creates the parent directories of path (mode 0700); errors are left to
+ * the open that follows. */
+static void make_parents(const char *path)
+{
+    char *d = xstrdup(path);
+    for (char *s = strchr(d + 1, '/'); s; s = strchr(s + 1, '/')) {
+        *s = '\0';
+        if (mkdir(d, 0700) < 0 && errno != EEXIST)
+            break;
+        *s = '/';
+    }
+    free(d);
+}
+
+int write_file_atomic(const char *path, const void *buf, size_t len)
+{
+    make_parents(path);
+    char *tmp = xasprintf("%s.XXXXXX", path);
+    int fd = mkstemp(tmp), ok = 0;
+    if (fd >= 0) {
+        const char *p = buf;
+        size_t left = len;
+        ok = 1;
+        while (ok && left > 0) {
+            ssize_t k = write(fd, p, left);
+            if (k < 0 && errno == EINTR)
+                continue;
+            ok = k > 0;
+            if (ok) {
+                p += k;
+                left -= (size_t)k;
+            }
+        }
+        ok = close(fd) == 0 && ok;
+        if (!ok || rename(tmp, path) < 0) {
+            int e = errno;
+            unlink(tmp);
+            errno = e;
+            ok = 0;
+        }
+    }
+    free(tmp);
+    return ok ? 0 : -1;
 }
 
 void sha256_hex(const void *data, size_t len, char hex[65])

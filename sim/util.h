@@ -52,6 +52,15 @@ char *sb_detach(strbuf *sb);
 /* Reads a whole file; caller frees *out. Returns 0, or -1 with *err set. */
 int read_file(const char *path, char **out, size_t *len, char **err);
 
+/* A file in crmsim's cache directory: $XDG_CACHE_HOME/crmsim/NAME or
+ * ~/.cache/crmsim/NAME (caller frees); NULL when neither is set. */
+char *cache_path(const char *name);
+
+/* Writes buf to path through a temporary file renamed over it, creating
+ * missing parent directories (mode 0700). Returns 0, or -1 (errno set)
+ * with path untouched. */
+int write_file_atomic(const char *path, const void *buf, size_t len);
+
 /* Lowercase hex SHA-256 of data (65 bytes incl. NUL written to hex). */
 void sha256_hex(const void *data, size_t len, char hex[65]);
 
