@@ -51,6 +51,14 @@ done
 
 # A trusted file is loaded: replace the scenario's bytecode with that of an
 # edited text (the customer's name), with a valid checksum.
+forge() { # writes $TMP/edited.code into $target as the cache would
+    python3 - "$target" "$TMP/edited.code" <<'EOF' || fail "cannot write the forged cache file"
+import hashlib, os, sys
+target, code = sys.argv[1], open(sys.argv[2], "rb").read()
+key = os.path.basename(target)[:-len(".luac")].encode()
+open(target, "wb").write(b"crmsim-luac 1\n" + code + hashlib.sha256(key + code).digest())
+EOF
+}
 target=$(grep -l -F -- "$SCN" "$LC"/*.luac | head -1)
 [ -n "$target" ] || fail "no cache file names $SCN"
 sed 's/王先生/李先生/g' "$SCN" >"$TMP/edited.lua"
@@ -59,12 +67,7 @@ local src = assert(io.open(arg[1], "rb")):read("a")
 local code = string.dump(assert(load(src, "@" .. arg[2])))
 assert(io.open(arg[3], "wb")):write(code)
 EOF
-python3 - "$target" "$TMP/edited.code" <<'EOF' || fail "cannot write the forged cache file"
-import hashlib, os, sys
-target, code = sys.argv[1], open(sys.argv[2], "rb").read()
-key = os.path.basename(target)[:-len(".luac")].encode()
-open(target, "wb").write(b"crmsim-luac 1\n" + code + hashlib.sha256(key + code).digest())
-EOF
+forge
 chmod 600 "$target"
 "$CRMSIM" --db "$TMP/db4" play bank-card --seed 3 </dev/null >"$TMP/forged.txt" 2>&1
 grep -q '李先生' "$TMP/forged.txt" || fail "a trusted cache file was not used (the edited opening is missing)"
@@ -76,12 +79,7 @@ grep -q '王先生' "$TMP/open-dir.txt" || fail "play failed with an open cache 
 chmod 700 "$LC"
 
 # (the run above wrote the genuine bytecode back: forge it again)
-python3 - "$target" "$TMP/edited.code" <<'EOF' || fail "cannot write the forged cache file"
-import hashlib, os, sys
-target, code = sys.argv[1], open(sys.argv[2], "rb").read()
-key = os.path.basename(target)[:-len(".luac")].encode()
-open(target, "wb").write(b"crmsim-luac 1\n" + code + hashlib.sha256(key + code).digest())
-EOF
+forge
 chmod 666 "$target"
 "$CRMSIM" --db "$TMP/db6" play bank-card --seed 3 </dev/null >"$TMP/open-file.txt" 2>&1
 grep -q '李先生' "$TMP/open-file.txt" && fail "a cache file others may write was used"
