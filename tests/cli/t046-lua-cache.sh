@@ -4,8 +4,8 @@
 # it warm give the same JSON; its files are private (0600 in a 0700
 # directory); truncated, bit-flipped or garbage files are ignored and
 # written anew, byte for byte as before. A file is used only when it is
-# trusted: one with a valid checksum but other bytecode (made here with
-# lua5.4's string.dump from an edited scenario) is loaded from a private
+# trusted: one with a valid checksum but other bytecode (crmsim's own, of
+# an edited copy of the scenario) is loaded from a private
 # directory (which proves the cache is read), and ignored when the
 # directory or the file may be written by others.
 cd "$(dirname "$0")/../.." || exit 1
@@ -61,11 +61,20 @@ EOF
 }
 target=$(grep -l -F -- "$SCN" "$LC"/*.luac | head -1)
 [ -n "$target" ] || fail "no cache file names $SCN"
-sed 's/王先生/李先生/g' "$SCN" >"$TMP/edited.lua"
-lua5.4 - "$TMP/edited.lua" "$SCN" "$TMP/edited.code" <<'EOF' || fail "lua5.4 could not compile the edited scenario"
-local src = assert(io.open(arg[1], "rb")):read("a")
-local code = string.dump(assert(load(src, "@" .. arg[2])))
-assert(io.open(arg[3], "wb")):write(code)
+# crmsim itself compiles the edited text, at the same path (so the same
+# chunk name): its cache file holds the bytecode to forge with.
+cp "$SCN" "$TMP/original.lua"
+sed 's/王先生/李先生/g' "$TMP/original.lua" >"$SCN"
+before=$(ls "$LC")
+"$CRMSIM" --db "$TMP/db-edit" play bank-card --seed 3 </dev/null >/dev/null 2>&1
+cp "$TMP/original.lua" "$SCN"
+edited=$(comm -13 <(echo "$before") <(ls "$LC") | sed "s|^|$LC/|" | xargs -r grep -l -F -- "$SCN" | head -1)
+[ -n "$edited" ] || fail "playing the edited scenario wrote no cache file naming it"
+python3 - "$edited" "$TMP/edited.code" <<'EOF' || fail "cannot read the edited scenario's bytecode"
+import sys
+b = open(sys.argv[1], "rb").read()
+assert b.startswith(b"crmsim-luac 1\n")
+open(sys.argv[2], "wb").write(b[len(b"crmsim-luac 1\n"):-32])
 EOF
 forge
 chmod 600 "$target"
