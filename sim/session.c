@@ -448,8 +448,6 @@ static char *opening_line(session *s, char **err)
     return line;
 }
 
-/* sess_open; for sess_resume: with row > 0 the session goes into that
- * existing row (no new one), and with replaying = 1 turn 0 is not stored. */
 /* Reads the course lexicons (not compiled yet: need_lexicon) when the
  * session compiles its own, and starts the chain at its head. */
 static int begin_chain(session *s, char **err)
@@ -484,6 +482,8 @@ static int begin_deferred(session *s, char **err)
     return 0;
 }
 
+/* sess_open; for sess_resume: with row > 0 the session goes into that
+ * existing row (no new one), and with replaying = 1 turn 0 is not stored. */
 static int open_session(const sess_config *cfg, int64_t row_id, int replaying, session **out,
                         char **err)
 {
