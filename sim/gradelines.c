@@ -270,21 +270,6 @@ static void grade_block(const gl_run *r, grade_ws *ws, gl_slot *s)
     }
 }
 
-/* Writes all of buf to fd; -1 (errno set) on failure. */
-static int write_all(int fd, const char *buf, size_t len)
-{
-    while (len > 0) {
-        ssize_t k = write(fd, buf, len);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k < 0)
-            return -1;
-        buf += k;
-        len -= (size_t)k;
-    }
-    return 0;
-}
-
 /* With mu held: unless another worker is at it, writes out the blocks that
  * are done, oldest first, releasing mu while writing. */
 static void write_done(gl_run *r)

@@ -37,9 +37,12 @@ void luacache_enable(void)
     enabled = 1;
 }
 
-/* The key of a text: SHA-256 (hex) of the format, Lua's release, the chunk
- * name and the text. */
-static void text_key(const char *text, size_t len, const char *chunk, char key[65])
+int luacache_enabled(void)
+{
+    return enabled;
+}
+
+void luacache_key(const char *text, size_t len, const char *chunk, char key[65])
 {
     static const char hexd[] = "0123456789abcdef";
     struct sha256_ctx c;
@@ -118,12 +121,8 @@ static char *read_trusted(const char *path, size_t *len)
     return buf;
 }
 
-int luacache_load(lua_State *L, const char *text, size_t len, const char *chunk)
+int luacache_load(lua_State *L, const char key[65], const char *chunk)
 {
-    if (!enabled)
-        return 0;
-    char key[65];
-    text_key(text, len, chunk, key);
     char *path = file_of(key);
     if (!path)
         return 0;
@@ -153,12 +152,8 @@ static int writer(lua_State *L, const void *p, size_t sz, void *ud)
     return 0;
 }
 
-void luacache_store(lua_State *L, const char *text, size_t len, const char *chunk)
+void luacache_store(lua_State *L, const char key[65])
 {
-    if (!enabled)
-        return;
-    char key[65];
-    text_key(text, len, chunk, key);
     char *path = file_of(key);
     if (!path)
         return;

@@ -14,15 +14,20 @@
 #include <stddef.h>
 
 /* Turns the cache on for this process (main does; library users and the
- * unit tests parse every time). */
+ * unit tests parse every time); luacache_enabled says whether it is. */
 void luacache_enable(void);
+int luacache_enabled(void);
 
-/* Pushes the function compiled from text (len bytes, chunk name `chunk`)
- * and returns 1 when the cache has it; else pushes nothing, returns 0. */
-int luacache_load(lua_State *L, const char *text, size_t len, const char *chunk);
+/* The key of a text chunk (len bytes, chunk name `chunk`): SHA-256 (hex)
+ * of the cache format, Lua's release, the name and the text. */
+void luacache_key(const char *text, size_t len, const char *chunk, char key[65]);
 
-/* Stores the function on top of the stack (just compiled from text) for
- * the next luacache_load; failures are silent (a cache). */
-void luacache_store(lua_State *L, const char *text, size_t len, const char *chunk);
+/* Pushes the function compiled from the text of `key` and returns 1 when
+ * the cache has it; else pushes nothing and returns 0. */
+int luacache_load(lua_State *L, const char key[65], const char *chunk);
+
+/* Stores the function on top of the stack (just compiled from the text of
+ * `key`) for the next luacache_load; failures are silent (a cache). */
+void luacache_store(lua_State *L, const char key[65]);
 
 #endif

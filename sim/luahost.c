@@ -348,11 +348,14 @@ int lh_dobuffer(lh *h, const char *buf, size_t len, const char *name, char **err
     char *chunk = xasprintf("@%s", name);
     /* The text's bytecode when this process compiled it before (the
      * cache holds only what Lua's compiler made of a text chunk). */
-    int st = LUA_OK;
-    if (!luacache_load(L, buf, len, chunk)) {
+    int st = LUA_OK, cached = luacache_enabled();
+    char key[65];
+    if (cached)
+        luacache_key(buf, len, chunk, key);
+    if (!cached || !luacache_load(L, key, chunk)) {
         st = luaL_loadbufferx(L, buf, len, chunk, "t");
-        if (st == LUA_OK)
-            luacache_store(L, buf, len, chunk);
+        if (st == LUA_OK && cached)
+            luacache_store(L, key);
     }
     free(chunk);
     if (st != LUA_OK) {

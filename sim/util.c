@@ -207,25 +207,28 @@ static void make_parents(const char *path)
     free(d);
 }
 
+int write_all(int fd, const void *buf, size_t len)
+{
+    const char *p = buf;
+    while (len > 0) {
+        ssize_t k = write(fd, p, len);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k < 0)
+            return -1;
+        p += k;
+        len -= (size_t)k;
+    }
+    return 0;
+}
+
 int write_file_atomic(const char *path, const void *buf, size_t len)
 {
     make_parents(path);
-    char *tmp = xasprintf("%s.XXXXXX", path);
+    char *tmp = xasprintf("%s.XXXXXX", path); /* mkstemp's template */
     int fd = mkstemp(tmp), ok = 0;
     if (fd >= 0) {
-        const char *p = buf;
-        size_t left = len;
-        ok = 1;
-        while (ok && left > 0) {
-            ssize_t k = write(fd, p, left);
-            if (k < 0 && errno == EINTR)
-                continue;
-            ok = k > 0;
-            if (ok) {
-                p += k;
-                left -= (size_t)k;
-            }
-        }
+        ok = write_all(fd, buf, len) == 0;
         ok = close(fd) == 0 && ok;
         if (!ok || rename(tmp, path) < 0) {
             int e = errno;

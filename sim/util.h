@@ -56,6 +56,10 @@ int read_file(const char *path, char **out, size_t *len, char **err);
  * ~/.cache/crmsim/NAME (caller frees); NULL when neither is set. */
 char *cache_path(const char *name);
 
+/* Writes all len bytes of buf to fd (again after EINTR and short
+ * writes); 0, or -1 with errno set. */
+int write_all(int fd, const void *buf, size_t len);
+
 /* Writes buf to path through a temporary file renamed over it, creating
  * missing parent directories (mode 0700). Returns 0, or -1 (errno set)
  * with path untouched. */
